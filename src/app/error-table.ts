@@ -1,0 +1,59 @@
+/**
+ * The one table that maps closed error codes to transports: an HTTP status (the body is
+ * problem+json with the code) and a CLI exit code. Exit codes: 1 internal, 2 usage and
+ * validation, 3 not found, 4 conflict or state, 5 not allowed, 6 unavailable.
+ */
+import type { ErrorCode } from "../domain/shared/errors.js";
+
+export interface ErrorMapping {
+  http: number;
+  exit: number;
+  title: string;
+}
+
+const validation = (title: string): ErrorMapping => ({ http: 400, exit: 2, title });
+const notFound = (title: string): ErrorMapping => ({ http: 404, exit: 3, title });
+const conflict = (title: string): ErrorMapping => ({ http: 409, exit: 4, title });
+const unprocessable = (title: string): ErrorMapping => ({ http: 422, exit: 4, title });
+const forbidden = (title: string): ErrorMapping => ({ http: 403, exit: 5, title });
+
+export const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
+  "validation.failed": validation("The request is not valid"),
+  "request.malformed_json": validation("The body is not valid JSON"),
+  "request.too_large": { http: 413, exit: 2, title: "The request body is too large" },
+  "request.unsupported_media_type": { http: 415, exit: 2, title: "Send the body as application/json" },
+  "route.not_found": notFound("No such route"),
+  "actor.missing": validation("Say who is acting"),
+  "incident.not_found": notFound("No such incident"),
+  "incident.resolved": conflict("The incident is resolved"),
+  "incident.not_resolved": conflict("The incident is not resolved"),
+  "incident.number_exhausted": { http: 503, exit: 6, title: "Could not allocate an incident number" },
+  "severity.invalid": validation("Unknown severity"),
+  "severity.unchanged": conflict("Severity unchanged"),
+  "role.unknown": validation("Unknown role"),
+  "role.already_held": conflict("The role is already held"),
+  "role.not_held": conflict("Nobody holds the role"),
+  "role.commander_required": conflict("An incident always has a commander"),
+  "role.not_authorised": forbidden("Not allowed for this person"),
+  "status.unchanged": conflict("Status unchanged"),
+  "status.use_resolve": unprocessable("Resolve with a summary"),
+  "text.empty": validation("Text must not be empty"),
+  "text.too_long": { http: 413, exit: 2, title: "Text is too long" },
+  "cadence.invalid": validation("Invalid update cadence"),
+  "update.invalid": validation("Invalid update"),
+  "workstream.not_found": notFound("No such workstream"),
+  "workstream.closed": conflict("The workstream is closed"),
+  "task.unassigned": unprocessable("A task needs one named person"),
+  "task.not_found": notFound("No such task"),
+  "task.closed": conflict("The task is closed"),
+  "option.not_found": notFound("No such option"),
+  "decision.no_options": unprocessable("No options to decide between"),
+  "decision.not_authorised": forbidden("Not this person's decision to make"),
+  "decision.invalid": validation("Invalid decision"),
+  "action.not_found": notFound("No such action item"),
+  "action.already_done": conflict("The action item is already done"),
+  "stream.version_conflict": conflict("The incident changed since you read it"),
+  "idempotency.key_reused": unprocessable("Idempotency key used for a different request"),
+  "store.unavailable": { http: 503, exit: 6, title: "The store is unavailable" },
+  internal: { http: 500, exit: 1, title: "Internal error" },
+};

@@ -1,0 +1,319 @@
+/**
+ * The application service: load stream → decide → append → publish. Every adapter (HTTP,
+ * CLI, later chat and the drill runner) goes through here; input is validated with the
+ * shared zod command schemas, so all of them reject the same things the same way.
+ */
+import { createHash } from "node:crypto";
+import { type CommandType, commandSchemas, type IncidentCommand, incidentCommandSchema } from "../domain/incident/commands.js";
+import { decide } from "../domain/incident/decide.js";
+import { fold } from "../domain/incident/evolve.js";
+import type { IncidentPolicy } from "../domain/incident/policy.js";
+import type { Incident, IncidentState } from "../domain/incident/state.js";
+import { type TimelineEntry, toTimelineEntry } from "../domain/incident/timeline.js";
+import { type Clock, isoNow, systemClock } from "../domain/shared/clock.js";
+import { fail, isWarroomError, WarroomError } from "../domain/shared/errors.js";
+import type { AppendResult, EventStore, StoredEvent } from "../store/event-store.js";
+import type {
+  CallOptions,
+  CommandResult,
+  IncidentFilter,
+  LiveEntry,
+  Subscription,
+  TimelineFilter,
+  WarroomApi,
+} from "./api.js";
+import { IncidentProjection, INCIDENT_PREFIX, isIncidentStream, toIncidentEvent } from "./incident-projection.js";
+import { LiveFeed } from "./live-feed.js";
+import { WarroomMetrics } from "./metrics.js";
+import { parseOrFail } from "./validation.js";
+import {
+  compareSummaries,
+  type IncidentDetail,
+  type IncidentSummary,
+  type OpenActionItem,
+  type OpenTaskItem,
+  summarise,
+  viewOf,
+} from "./views.js";
+
+export interface WarroomAppOptions {
+  store: EventStore;
+  policy: IncidentPolicy;
+  clock?: Clock;
+  /** Poll the store for other writers' events; 0 turns polling off. */
+  pollIntervalMs?: number;
+}
+
+const MAX_RETRIES = 5;
+const ACTOR = /^[\p{L}\p{N}._-]{1,100}$/u;
+
+export class WarroomApp implements WarroomApi {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly metrics: WarroomMetrics;
+  private readonly policyValue: IncidentPolicy;
+  private readonly projection = new IncidentProjection();
+  private readonly feed: LiveFeed;
+
+  private constructor(options: WarroomAppOptions) {
+    this.store = options.store;
+    this.policyValue = options.policy;
+    this.clock = options.clock ?? systemClock;
+    this.feed = new LiveFeed(this.store, (event) => this.projection.apply(event));
+    this.metrics = new WarroomMetrics({
+      subscribers: () => this.feed.subscriberCount,
+      openIncidents: () => [...this.projection.all()].filter((i) => i.status !== "resolved").length,
+    });
+  }
+
+  /** Builds the app and folds the whole log into the read models. */
+  static async start(options: WarroomAppOptions): Promise<WarroomApp> {
+    const app = new WarroomApp(options);
+    await app.feed.catchUp();
+    if (options.pollIntervalMs && options.pollIntervalMs > 0) app.feed.startPolling(options.pollIntervalMs);
+    return app;
+  }
+
+  async declare(input: unknown, options: CallOptions): Promise<CommandResult> {
+    const body = typeof input === "object" && input !== null ? input : {};
+    const command = parseOrFail(commandSchemas.declare, { ...body, type: "declare" }, "declare command");
+    return this.run("declare", command, options);
+  }
+
+  async execute(incidentId: string, input: unknown, options: CallOptions): Promise<CommandResult> {
+    const command = parseOrFail(incidentCommandSchema, input, "command");
+    if (command.type === "declare") fail("validation.failed", "use declare to start a new incident", "type");
+    return this.run(normaliseId(incidentId), command, options);
+  }
+
+  async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
+    await this.feed.catchUp();
+    const now = isoNow(this.clock);
+    const status = filter.status ?? "all";
+    return [...this.projection.all()]
+      .filter((i) => status === "all" || (status === "resolved") === (i.status === "resolved"))
+      .filter((i) => !filter.severity || i.severity === filter.severity)
+      .filter((i) => !filter.mode || i.mode === filter.mode)
+      .map((i) => summarise(i, now))
+      .sort(compareSummaries);
+  }
+
+  async getIncident(incidentId: string): Promise<IncidentDetail> {
+    const incident = await this.requireIncident(incidentId);
+    const timeline = await this.timeline(incident.id);
+    return { ...viewOf(incident, isoNow(this.clock), this.policyValue), timeline };
+  }
+
+  async timeline(incidentId: string, filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
+    const id = normaliseId(incidentId);
+    const events = await this.store.readStream(id, filter.afterVersion ?? 0);
+    if (events.length === 0 && !(await this.exists(id))) {
+      fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
+    }
+    let entries = events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position));
+    if (filter.channel) entries = entries.filter((e) => e.channel === filter.channel);
+    const types = filter.types;
+    if (types && types.length > 0) entries = entries.filter((e) => types.includes(e.type));
+    return filter.limit ? entries.slice(-filter.limit) : entries;
+  }
+
+  async openTasks(filter: { assignee?: string } = {}): Promise<OpenTaskItem[]> {
+    await this.feed.catchUp();
+    const now = isoNow(this.clock);
+    const out: OpenTaskItem[] = [];
+    for (const incident of this.projection.all()) {
+      for (const task of viewOf(incident, now, this.policyValue).tasks) {
+        if (task.status !== "assigned" && task.status !== "acknowledged") continue;
+        if (filter.assignee && task.assignee !== filter.assignee) continue;
+        out.push({ ...task, incidentId: incident.id, incidentTitle: incident.title, severity: incident.severity });
+      }
+    }
+    return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+  }
+
+  async openActionItems(filter: { owner?: string } = {}): Promise<OpenActionItem[]> {
+    await this.feed.catchUp();
+    const out: OpenActionItem[] = [];
+    for (const incident of this.projection.all()) {
+      for (const item of incident.actionItems) {
+        if (item.status !== "open" || (filter.owner && item.owner !== filter.owner)) continue;
+        out.push({ ...item, incidentId: incident.id, incidentTitle: incident.title });
+      }
+    }
+    return out.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
+  }
+
+  async policy(): Promise<IncidentPolicy> {
+    return this.policyValue;
+  }
+
+  async follow(
+    scope: { incidentId?: string; afterPosition: number },
+    onEntry: (entry: LiveEntry) => void,
+  ): Promise<Subscription> {
+    const incidentId = scope.incidentId === undefined ? undefined : normaliseId(scope.incidentId);
+    if (incidentId !== undefined) await this.requireIncident(incidentId);
+    let last = scope.afterPosition;
+    let replaying = true;
+    const buffered: StoredEvent[] = [];
+    const deliver = (event: StoredEvent) => {
+      if (event.position <= last) return;
+      last = event.position;
+      if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
+      onEntry({ incidentId: event.streamId, ...toTimelineEntry(toIncidentEvent(event), event.version, event.position) });
+    };
+    // Listen first, then replay: whatever commits meanwhile is buffered and de-duplicated
+    // by position, so the client sees no gap and no repeat.
+    const unsubscribe = this.feed.subscribe((event) => (replaying ? buffered.push(event) : deliver(event)));
+    try {
+      if (incidentId !== undefined) {
+        for (const event of await this.store.readStream(incidentId)) if (event.position > last) deliver(event);
+      } else {
+        for (;;) {
+          const page = await this.store.readAll(last, 1000);
+          for (const event of page) deliver(event);
+          if (page.length < 1000) break;
+        }
+      }
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    replaying = false;
+    for (const event of buffered.splice(0)) deliver(event);
+    return { close: unsubscribe };
+  }
+
+  /** Pull events other processes wrote; the server's poller does this on a timer. */
+  refresh(): Promise<void> {
+    return this.feed.catchUp();
+  }
+
+  get livePosition(): number {
+    return this.feed.position;
+  }
+
+  async close(): Promise<void> {
+    this.feed.stopPolling();
+    await this.store.close();
+  }
+
+  private async run(target: string, command: IncidentCommand, options: CallOptions): Promise<CommandResult> {
+    try {
+      const result = await this.runOnce(target, command, options);
+      this.metrics.commands.inc({ command: command.type, outcome: result.duplicate ? "duplicate" : "ok" });
+      return result;
+    } catch (error) {
+      const code = isWarroomError(error) ? error.code : "internal";
+      this.metrics.commands.inc({ command: command.type, outcome: code });
+      throw error;
+    }
+  }
+
+  private async runOnce(target: string, command: IncidentCommand, options: CallOptions): Promise<CommandResult> {
+    const actor = (options.actor ?? "").trim().replace(/^@/, "");
+    if (!ACTOR.test(actor)) {
+      fail("actor.missing", "say who is acting: a person handle such as sarah-db", "actor");
+    }
+    const requestHash = hashRequest(target, command, actor);
+    if (options.idempotencyKey !== undefined) {
+      const earlier = await this.store.findByIdempotencyKey(options.idempotencyKey);
+      if (earlier) return this.duplicateResult(earlier, requestHash);
+    }
+    let nextNumber = this.projection.highestIncidentNumber + 1;
+    for (let attempt = 0; ; attempt++) {
+      const incidentId = target === "declare" ? `${INCIDENT_PREFIX}${nextNumber}` : target;
+      const state = target === "declare" ? null : await this.loadState(incidentId);
+      const version = state?.version ?? 0;
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        fail(
+          "stream.version_conflict",
+          `${incidentId} is at version ${version}, not ${options.expectedVersion}: reload and try again`,
+          "expectedVersion",
+        );
+      }
+      const now = isoNow(this.clock);
+      const events = decide(command, state, { incidentId, actor, now }, this.policyValue);
+      let result: AppendResult;
+      const started = performance.now();
+      try {
+        result = await this.store.append({
+          streamId: incidentId,
+          expectedVersion: version,
+          events: events.map((data) => ({ type: data.type, data })),
+          ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey, requestHash }),
+        });
+      } catch (error) {
+        const retryable = isWarroomError(error) && error.code === "stream.version_conflict";
+        if (!retryable || options.expectedVersion !== undefined) throw error;
+        if (attempt >= (target === "declare" ? 100 : MAX_RETRIES)) {
+          throw target === "declare"
+            ? new WarroomError("incident.number_exhausted", "too many concurrent declarations; try again")
+            : error;
+        }
+        await this.feed.catchUp();
+        nextNumber = Math.max(nextNumber + 1, this.projection.highestIncidentNumber + 1);
+        continue;
+      }
+      this.metrics.appendSeconds.observe((performance.now() - started) / 1000);
+      if (result.duplicate) return this.duplicateResult(result, requestHash);
+      for (const event of events) this.metrics.appendedEvents.inc({ type: event.type });
+      await this.feed.offer(result.events);
+      const after = fold(events, state) as Incident;
+      return {
+        incident: viewOf(after, now, this.policyValue),
+        appended: result.events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position)),
+        duplicate: false,
+      };
+    }
+  }
+
+  private async duplicateResult(earlier: AppendResult, requestHash: string): Promise<CommandResult> {
+    if (earlier.requestHash !== undefined && earlier.requestHash !== requestHash) {
+      fail("idempotency.key_reused", "this idempotency key was used for a different request; use a new key", "idempotencyKey");
+    }
+    const incident = await this.requireIncident(earlier.streamId);
+    return {
+      incident: viewOf(incident, isoNow(this.clock), this.policyValue),
+      appended: earlier.events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position)),
+      duplicate: true,
+    };
+  }
+
+  /** The incident as of the latest commit: the projection plus anything newer in its stream. */
+  private async loadState(incidentId: string): Promise<IncidentState> {
+    const cached = this.projection.get(incidentId) ?? null;
+    const newer = await this.store.readStream(incidentId, cached?.version ?? 0);
+    return newer.length === 0 ? cached : fold(newer.map(toIncidentEvent), cached);
+  }
+
+  private async requireIncident(incidentId: string): Promise<Incident> {
+    const id = normaliseId(incidentId);
+    let incident = this.projection.get(id);
+    if (!incident) {
+      await this.feed.catchUp();
+      incident = this.projection.get(id);
+    }
+    if (!incident) fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
+    const state = await this.loadState(id);
+    return state ?? incident;
+  }
+
+  private async exists(incidentId: string): Promise<boolean> {
+    if (this.projection.get(incidentId)) return true;
+    await this.feed.catchUp();
+    return this.projection.get(incidentId) !== undefined;
+  }
+}
+
+/** "inc-7", "7" and "INC-7" all name INC-7. */
+export function normaliseId(incidentId: string): string {
+  const trimmed = String(incidentId).trim().toUpperCase();
+  return /^\d+$/.test(trimmed) ? `${INCIDENT_PREFIX}${trimmed}` : trimmed;
+}
+
+function hashRequest(target: string, command: IncidentCommand, actor: string): string {
+  return createHash("sha256").update(JSON.stringify({ target, command, actor })).digest("hex");
+}
+
+export type { CommandType };
