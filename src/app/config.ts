@@ -69,7 +69,8 @@ export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   configPath?: string,
 ): WarroomConfig {
-  const path = configPath ?? env.WARROOM_CONFIG ?? (existsSync("warroom.config.json") ? "warroom.config.json" : undefined);
+  const path =
+    configPath ?? env.WARROOM_CONFIG ?? (existsSync("warroom.config.json") ? "warroom.config.json" : undefined);
   let fromFile: Record<string, unknown> = {};
   if (path) {
     try {
@@ -97,7 +98,8 @@ export function policyFromConfig(config: WarroomConfig): IncidentPolicy {
     if (override) {
       severities[severity] = {
         criteria: override.criteria ?? severities[severity].criteria,
-        cadenceMinutes: override.cadenceMinutes === undefined ? severities[severity].cadenceMinutes : override.cadenceMinutes,
+        cadenceMinutes:
+          override.cadenceMinutes === undefined ? severities[severity].cadenceMinutes : override.cadenceMinutes,
         requiredRoles: override.requiredRoles ?? severities[severity].requiredRoles,
       };
     }

@@ -2,8 +2,9 @@
  * The in-memory read model of every incident, folded from the log in position order.
  * Only the live feed writes to it, so it is always a prefix of the log.
  */
-import { evolve } from "../domain/incident/evolve.js";
+
 import type { IncidentEvent } from "../domain/incident/events.js";
+import { evolve } from "../domain/incident/evolve.js";
 import type { Incident } from "../domain/incident/state.js";
 import type { StoredEvent } from "../store/event-store.js";
 

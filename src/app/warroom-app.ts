@@ -4,8 +4,14 @@
  * shared zod command schemas, so all of them reject the same things the same way.
  */
 import { createHash } from "node:crypto";
-import { type CommandType, commandSchemas, type IncidentCommand, incidentCommandSchema } from "../domain/incident/commands.js";
+import {
+  type CommandType,
+  commandSchemas,
+  type IncidentCommand,
+  incidentCommandSchema,
+} from "../domain/incident/commands.js";
 import { decide } from "../domain/incident/decide.js";
+import type { IncidentEvent } from "../domain/incident/events.js";
 import { fold } from "../domain/incident/evolve.js";
 import type { IncidentPolicy } from "../domain/incident/policy.js";
 import type { Incident, IncidentState } from "../domain/incident/state.js";
@@ -22,9 +28,10 @@ import type {
   TimelineFilter,
   WarroomApi,
 } from "./api.js";
-import { IncidentProjection, INCIDENT_PREFIX, isIncidentStream, toIncidentEvent } from "./incident-projection.js";
+import { INCIDENT_PREFIX, IncidentProjection, isIncidentStream, toIncidentEvent } from "./incident-projection.js";
 import { LiveFeed } from "./live-feed.js";
 import { WarroomMetrics } from "./metrics.js";
+import { StreamLocks } from "./stream-locks.js";
 import { parseOrFail } from "./validation.js";
 import {
   compareSummaries,
@@ -54,6 +61,7 @@ export class WarroomApp implements WarroomApi {
   private readonly policyValue: IncidentPolicy;
   private readonly projection = new IncidentProjection();
   private readonly feed: LiveFeed;
+  private readonly locks = new StreamLocks<Incident>();
 
   private constructor(options: WarroomAppOptions) {
     this.store = options.store;
@@ -160,7 +168,10 @@ export class WarroomApp implements WarroomApi {
       if (event.position <= last) return;
       last = event.position;
       if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
-      onEntry({ incidentId: event.streamId, ...toTimelineEntry(toIncidentEvent(event), event.version, event.position) });
+      onEntry({
+        incidentId: event.streamId,
+        ...toTimelineEntry(toIncidentEvent(event), event.version, event.position),
+      });
     };
     // Listen first, then replay: whatever commits meanwhile is buffered and de-duplicated
     // by position, so the client sees no gap and no repeat.
@@ -223,26 +234,11 @@ export class WarroomApp implements WarroomApi {
     let nextNumber = this.projection.highestIncidentNumber + 1;
     for (let attempt = 0; ; attempt++) {
       const incidentId = target === "declare" ? `${INCIDENT_PREFIX}${nextNumber}` : target;
-      const state = target === "declare" ? null : await this.loadState(incidentId);
-      const version = state?.version ?? 0;
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        fail(
-          "stream.version_conflict",
-          `${incidentId} is at version ${version}, not ${options.expectedVersion}: reload and try again`,
-          "expectedVersion",
-        );
-      }
-      const now = isoNow(this.clock);
-      const events = decide(command, state, { incidentId, actor, now }, this.policyValue);
-      let result: AppendResult;
       const started = performance.now();
+      const attemptResult = await this.attempt(incidentId, target === "declare", command, actor, options, requestHash);
+      let result: AppendResult;
       try {
-        result = await this.store.append({
-          streamId: incidentId,
-          expectedVersion: version,
-          events: events.map((data) => ({ type: data.type, data })),
-          ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey, requestHash }),
-        });
+        result = await attemptResult.pending;
       } catch (error) {
         const retryable = isWarroomError(error) && error.code === "stream.version_conflict";
         if (!retryable || options.expectedVersion !== undefined) throw error;
@@ -257,20 +253,61 @@ export class WarroomApp implements WarroomApi {
       }
       this.metrics.appendSeconds.observe((performance.now() - started) / 1000);
       if (result.duplicate) return this.duplicateResult(result, requestHash);
-      for (const event of events) this.metrics.appendedEvents.inc({ type: event.type });
+      for (const event of attemptResult.events) this.metrics.appendedEvents.inc({ type: event.type });
       await this.feed.offer(result.events);
-      const after = fold(events, state) as Incident;
       return {
-        incident: viewOf(after, now, this.policyValue),
+        incident: viewOf(attemptResult.after, attemptResult.now, this.policyValue),
         appended: result.events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position)),
         duplicate: false,
       };
     }
   }
 
+  /**
+   * Decide and hand the events to the store under the stream's lock, but release the lock
+   * before the commit: the next command on the same incident decides against this one's
+   * outcome and rides in the same group commit. If a commit fails, the pending state is
+   * dropped and later commands conflict, reload and retry.
+   */
+  private attempt(
+    incidentId: string,
+    isNew: boolean,
+    command: IncidentCommand,
+    actor: string,
+    options: CallOptions,
+    requestHash: string,
+  ): Promise<{ pending: Promise<AppendResult>; events: IncidentEvent[]; after: Incident; now: string }> {
+    return this.locks.run(incidentId, async (pendingState) => {
+      const state = isNew ? null : (pendingState.get() ?? (await this.loadState(incidentId)));
+      const version = state?.version ?? 0;
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        fail(
+          "stream.version_conflict",
+          `${incidentId} is at version ${version}, not ${options.expectedVersion}: reload and try again`,
+          "expectedVersion",
+        );
+      }
+      const now = isoNow(this.clock);
+      const events = decide(command, state, { incidentId, actor, now }, this.policyValue);
+      const after = fold(events, state) as Incident;
+      const pending = this.store.append({
+        streamId: incidentId,
+        expectedVersion: version,
+        events: events.map((data) => ({ type: data.type, data })),
+        ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey, requestHash }),
+      });
+      pendingState.set(after, pending);
+      return { pending, events, after, now };
+    });
+  }
+
   private async duplicateResult(earlier: AppendResult, requestHash: string): Promise<CommandResult> {
     if (earlier.requestHash !== undefined && earlier.requestHash !== requestHash) {
-      fail("idempotency.key_reused", "this idempotency key was used for a different request; use a new key", "idempotencyKey");
+      fail(
+        "idempotency.key_reused",
+        "this idempotency key was used for a different request; use a new key",
+        "idempotencyKey",
+      );
     }
     const incident = await this.requireIncident(earlier.streamId);
     return {
