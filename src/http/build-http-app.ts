@@ -1,0 +1,95 @@
+/**
+ * The HTTP adapter as an app factory, separate from `listen`: tests use `inject` and
+ * real sockets, `server.ts` adds listening and shutdown. Routes validate input at the
+ * edge (headers and query here, bodies with the shared command schemas in the app),
+ * call one WarroomApp method and format the result. Every error is problem+json.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { WarroomApp } from "../app/warroom-app.js";
+import { httpMetrics } from "./http-metrics.js";
+import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
+import { RouteBook } from "./route-book.js";
+import type { RouteContext } from "./route-context.js";
+import { registerCommandRoutes } from "./routes/commands.js";
+import { registerIncidentRoutes } from "./routes/incidents.js";
+import { registerMetaRoutes } from "./routes/meta.js";
+import { registerStreamRoutes } from "./routes/stream.js";
+import { type SseOptions, SseRegistry } from "./sse.js";
+
+export interface BuildHttpAppOptions {
+  app: WarroomApp;
+  /** Largest request body accepted (bytes); larger is `request.too_large`. */
+  bodyLimitBytes: number;
+  /** Fastify's logger: false (default), true, or pino options such as `{ level: "info" }`. */
+  logger?: FastifyServerOptions["logger"];
+  /** Live-stream tuning; the defaults suit production. */
+  sse?: Partial<SseOptions>;
+}
+
+export const DEFAULT_SSE: SseOptions = {
+  heartbeatMs: 15_000,
+  retryMs: 2_000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+};
+
+export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
+  const http = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const streams = new SseRegistry();
+  const context: RouteContext = {
+    app: options.app,
+    book: new RouteBook(http),
+    streams,
+    metrics: httpMetrics(options.app.metrics.registry),
+    sse: { ...DEFAULT_SSE, ...options.sse },
+  };
+
+  // JSON only. An empty body (a bare POST to /tasks/T1/ack) reads as no body; anything
+  // else must be JSON. Prototype-poisoning keys are refused by Fastify's own parser.
+  const parseJson = http.getDefaultJsonParser("error", "error");
+  http.removeAllContentTypeParsers();
+  http.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+
+  http.addHook("onRequest", async (_request, reply) => {
+    reply.header("X-Content-Type-Options", "nosniff");
+  });
+  http.addHook("onResponse", async (request, reply) => {
+    context.metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+  });
+  // Open live streams would keep `close()` waiting for ever: end them first.
+  http.addHook("preClose", async () => streams.endAll());
+
+  http.setErrorHandler((error, request, reply) => {
+    const { problem: body, serverFault } = toProblem(error, {
+      requestId: String(request.id),
+      bodyLimitBytes: options.bodyLimitBytes,
+    });
+    if (serverFault) request.log.error({ err: error, code: body.code }, "request failed");
+    else request.log.info({ code: body.code }, body.detail);
+    return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+  });
+  http.setNotFoundHandler((request, reply) => {
+    const path = (request.url.split("?")[0] ?? "").slice(0, 200);
+    const body = problem("route.not_found", `no route ${request.method} ${path}; see /openapi.json`, [
+      { field: "(path)", message: "no such route" },
+    ]);
+    return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+  });
+
+  registerMetaRoutes(context);
+  registerIncidentRoutes(context);
+  registerCommandRoutes(context);
+  registerStreamRoutes(context);
+  return http;
+}

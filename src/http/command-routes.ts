@@ -1,0 +1,56 @@
+/**
+ * One table: every incident command (all but `declare`) gets one friendly route under
+ * `/api/incidents/:id/`. Keyed by command type, so adding a command without a route
+ * (or a route for no command) does not compile. Path parameters are command fields.
+ */
+import type { CommandType } from "../domain/incident/commands.js";
+
+export type IncidentCommandType = Exclude<CommandType, "declare">;
+
+export interface CommandRoute {
+  /** Relative to `/api/incidents/:id/`; `:name` segments are merged into the body. */
+  path: string;
+  summary: string;
+}
+
+export const COMMAND_ROUTES: { readonly [K in IncidentCommandType]: CommandRoute } = {
+  "change-severity": { path: "severity", summary: "Change the severity, with a reason" },
+  "assign-role": { path: "roles", summary: "Give a role to a person" },
+  "release-role": { path: "roles/:role/release", summary: "Release a role (not the commander's)" },
+  "hand-over-role": { path: "roles/:role/handover", summary: "Hand a role, or command, over to someone" },
+  "change-status": { path: "status", summary: "Move the incident to another open status" },
+  "add-note": { path: "notes", summary: "Add a note to a channel of the timeline" },
+  "set-cadence": { path: "cadence", summary: "Set the update cadence" },
+  "publish-update": { path: "updates", summary: "Publish an update to an audience" },
+  "start-workstream": { path: "workstreams", summary: "Start a time-boxed workstream" },
+  "close-workstream": { path: "workstreams/:workstreamId/close", summary: "Close a workstream" },
+  "assign-task": { path: "tasks", summary: "Give a time-boxed task to one named person" },
+  "acknowledge-task": { path: "tasks/:taskId/ack", summary: "Acknowledge a task" },
+  "complete-task": { path: "tasks/:taskId/done", summary: "Mark a task done" },
+  "cancel-task": { path: "tasks/:taskId/cancel", summary: "Cancel a task" },
+  "propose-option": { path: "options", summary: "Propose an option (a course of action)" },
+  "record-decision": { path: "decisions", summary: "Record a decision between options" },
+  "add-action-item": { path: "action-items", summary: "Add a follow-up action item" },
+  "complete-action-item": { path: "action-items/:actionId/done", summary: "Mark an action item done" },
+  resolve: { path: "resolve", summary: "Resolve the incident with a summary" },
+  reopen: { path: "reopen", summary: "Reopen a resolved incident" },
+};
+
+export const INCIDENT_BASE = "/api/incidents/:id";
+
+export interface CommandRouteEntry extends CommandRoute {
+  type: IncidentCommandType;
+  /** The full Fastify URL, e.g. `/api/incidents/:id/tasks/:taskId/ack`. */
+  url: string;
+  /** Path parameters that are command fields (not `id`). */
+  params: string[];
+}
+
+export const COMMAND_ROUTE_LIST: CommandRouteEntry[] = (
+  Object.entries(COMMAND_ROUTES) as [IncidentCommandType, CommandRoute][]
+).map(([type, route]) => ({
+  type,
+  ...route,
+  url: `${INCIDENT_BASE}/${route.path}`,
+  params: [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] as string),
+}));

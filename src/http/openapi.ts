@@ -1,0 +1,160 @@
+/**
+ * The OpenAPI 3.1 document, built from the route book (so every registered route is in
+ * it) and the zod schemas (so bodies and query parameters match what is validated).
+ */
+import { COMMAND_TYPES, commandSchemas } from "../domain/incident/commands.js";
+import { ACTOR_HEADER, IDEMPOTENCY_HEADER, IF_MATCH_HEADER } from "./call-options.js";
+import { COMPONENT_SCHEMAS, commandComponentName, ref, toJsonSchema } from "./openapi-schemas.js";
+import type { HeaderParam, JsonSchema, RouteDoc } from "./route-book.js";
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "The request is not valid (see `errors` for each field)",
+  403: "Not allowed for this person",
+  404: "No such incident, item or route",
+  409: "Conflicts with the incident's current state or version",
+  413: "The body or a text field is too large",
+  415: "The body is not application/json",
+  422: "Understood but refused (e.g. an idempotency key reused for another request)",
+  503: "The store is unavailable",
+};
+
+const HEADER_PARAMETERS: Record<HeaderParam, JsonSchema> = {
+  WarroomActor: {
+    name: ACTOR_HEADER,
+    in: "header",
+    required: true,
+    description: "The handle of the person acting, e.g. sarah-db (percent-encode non-ASCII letters)",
+    schema: { type: "string", minLength: 1, maxLength: 300 },
+  },
+  IfMatch: {
+    name: IF_MATCH_HEADER,
+    in: "header",
+    required: false,
+    description: 'Refuse with 409 stream.version_conflict unless the incident is at this version: 7 or the ETag "7"',
+    schema: { type: "string", pattern: '^(\\*|"\\d+"|\\d+)$' },
+  },
+  IdempotencyKey: {
+    name: IDEMPOTENCY_HEADER,
+    in: "header",
+    required: false,
+    description: "A retried request with the same key returns the first result (duplicate: true) and appends nothing",
+    schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
+  },
+  IfNoneMatch: {
+    name: "If-None-Match",
+    in: "header",
+    required: false,
+    description: "Answer 304 when the incident is still at this ETag",
+    schema: { type: "string" },
+  },
+  LastEventId: {
+    name: "Last-Event-ID",
+    in: "header",
+    required: false,
+    description: "Resume after this global position (sent by EventSource on reconnect); wins over ?after",
+    schema: { type: "string", pattern: "^\\d+$" },
+  },
+};
+
+const RESPONSE_HEADERS: Record<string, JsonSchema> = {
+  ETag: { description: 'The incident version as a strong ETag, e.g. "7"', schema: { type: "string" } },
+  Location: { description: "Where the new incident is", schema: { type: "string" } },
+};
+
+export function buildOpenApi(docs: readonly RouteDoc[]): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const doc of docs) {
+    const path = doc.url.replace(/:([A-Za-z]+)/g, "{$1}");
+    paths[path] ??= {};
+    (paths[path] as Record<string, JsonSchema>)[doc.method.toLowerCase()] = operation(doc);
+  }
+  const commandComponents = Object.fromEntries(
+    COMMAND_TYPES.map((type) => [commandComponentName(type), toJsonSchema(commandSchemas[type])]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Warroom API",
+      version: "1",
+      description:
+        "Incident command over HTTP. Every error is application/problem+json with a closed `code`. " +
+        "Commands need the Warroom-Actor header; the live stream is server-sent events.",
+    },
+    paths,
+    components: {
+      schemas: {
+        ...COMPONENT_SCHEMAS,
+        ...commandComponents,
+        Command: {
+          description: "Any incident command but declare, chosen by `type`",
+          oneOf: COMMAND_TYPES.filter((t) => t !== "declare").map((t) => ref(commandComponentName(t))),
+          discriminator: { propertyName: "type" },
+        },
+      },
+      parameters: HEADER_PARAMETERS,
+      responses: {
+        Problem: {
+          description: "An error: application/problem+json with the closed error code",
+          content: { "application/problem+json": { schema: ref("Problem") } },
+        },
+      },
+    },
+  };
+}
+
+function operation(doc: RouteDoc): JsonSchema {
+  const parameters: JsonSchema[] = [
+    ...[...doc.url.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      description: doc.params?.[m[1] as string] ?? (m[1] === "id" ? "Incident id: INC-7, inc-7 or 7" : undefined),
+      schema: { type: "string" },
+    })),
+    ...queryParameters(doc),
+    ...(doc.headers ?? []).map((h) => ({ $ref: `#/components/parameters/${h}` })),
+  ];
+  const success = doc.response;
+  const contentType = success.contentType ?? "application/json";
+  const responses: Record<string, JsonSchema> = {
+    [String(success.status)]: {
+      description: success.description,
+      ...(success.headers
+        ? { headers: Object.fromEntries(success.headers.map((h) => [h, RESPONSE_HEADERS[h] ?? { schema: {} }])) }
+        : {}),
+      content: { [contentType]: { schema: success.schema ?? { type: "string" } } },
+    },
+  };
+  if (doc.headers?.includes("IfNoneMatch")) responses["304"] = { description: "Not modified since that ETag" };
+  for (const status of doc.errors) {
+    responses[String(status)] = {
+      description: STATUS_TEXT[status] ?? "Error",
+      content: { "application/problem+json": { schema: ref("Problem") } },
+    };
+  }
+  responses.default = { $ref: "#/components/responses/Problem" };
+  return {
+    operationId: doc.operationId,
+    summary: doc.summary,
+    ...(doc.description ? { description: doc.description } : {}),
+    tags: [doc.tag],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(doc.body
+      ? { requestBody: { required: doc.body.required, content: { "application/json": { schema: doc.body.schema } } } }
+      : {}),
+    responses,
+  };
+}
+
+function queryParameters(doc: RouteDoc): JsonSchema[] {
+  if (!doc.query) return [];
+  const schema = toJsonSchema(doc.query);
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = (schema.required as string[] | undefined) ?? [];
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: required.includes(name),
+    schema: property,
+  }));
+}

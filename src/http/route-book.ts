@@ -1,0 +1,55 @@
+/**
+ * Routes are registered through the book, which keeps a description of each one; the
+ * OpenAPI document is built from the book, so it cannot miss a route.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+
+export type JsonSchema = Record<string, unknown>;
+
+/** Headers documented as parameters, by key into the OpenAPI `components.parameters`. */
+export type HeaderParam = "WarroomActor" | "IfMatch" | "IdempotencyKey" | "IfNoneMatch" | "LastEventId";
+
+export interface RouteDoc {
+  method: "GET" | "POST";
+  /** Fastify syntax: `/api/incidents/:id`. */
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: "meta" | "incidents" | "commands" | "live";
+  headers?: HeaderParam[];
+  query?: z.ZodType;
+  /** Documentation of each path parameter. */
+  params?: Record<string, string>;
+  body?: { schema: JsonSchema; required: boolean };
+  response: {
+    status: number;
+    description: string;
+    /** `application/json` unless stated. */
+    contentType?: string;
+    schema?: JsonSchema;
+    /** Response headers documented, e.g. `ETag`, `Location`. */
+    headers?: string[];
+  };
+  /** Problem statuses this route may answer with (the problem body is always the same shape). */
+  errors: number[];
+}
+
+export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export class RouteBook {
+  readonly docs: RouteDoc[] = [];
+
+  constructor(private readonly http: FastifyInstance) {}
+
+  add(doc: RouteDoc, handler: RouteHandler, options: { exposeHeadRoute?: boolean } = {}): void {
+    this.docs.push(doc);
+    this.http.route({
+      method: doc.method,
+      url: doc.url,
+      handler,
+      exposeHeadRoute: options.exposeHeadRoute ?? doc.method === "GET",
+    });
+  }
+}

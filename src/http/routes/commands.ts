@@ -1,0 +1,73 @@
+/**
+ * Commands on an incident: the generic `POST /api/incidents/:id/commands` with
+ * `{ type, ... }`, and one friendly route per command generated from COMMAND_ROUTES.
+ * Path parameters (`:taskId`, `:role`…) are merged into the body; the route's command
+ * type and path win over anything the body says.
+ */
+import { callOptions } from "../call-options.js";
+import { requireJsonObject, sendCommandResult } from "../command-io.js";
+import { COMMAND_ROUTE_LIST, INCIDENT_BASE } from "../command-routes.js";
+import { commandBodySchema, ref } from "../openapi-schemas.js";
+import { COMMAND_ERRORS, type RouteContext } from "../route-context.js";
+
+const PARAM_DOCS: Record<string, string> = {
+  role: "Role id, e.g. tech-lead",
+  workstreamId: "Workstream id, e.g. W1",
+  taskId: "Task id, e.g. T1",
+  actionId: "Action item id, e.g. AI-1",
+};
+
+export function registerCommandRoutes({ app, book }: RouteContext): void {
+  book.add(
+    {
+      method: "POST",
+      url: `${INCIDENT_BASE}/commands`,
+      operationId: "executeCommand",
+      summary: "Run any command on an incident, chosen by `type`",
+      tag: "commands",
+      headers: ["WarroomActor", "IfMatch", "IdempotencyKey"],
+      body: { schema: ref("Command"), required: true },
+      response: { status: 200, description: "Done", schema: ref("CommandResult"), headers: ["ETag"] },
+      errors: COMMAND_ERRORS,
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const options = callOptions(request);
+      const result = await app.execute(id, requireJsonObject(request.body), options);
+      return sendCommandResult(reply, 200, result);
+    },
+  );
+
+  for (const route of COMMAND_ROUTE_LIST) {
+    const params = Object.fromEntries(route.params.map((p) => [p, PARAM_DOCS[p] ?? p]));
+    book.add(
+      {
+        method: "POST",
+        url: route.url,
+        operationId: camel(route.type),
+        summary: route.summary,
+        description: `The \`${route.type}\` command.`,
+        tag: "commands",
+        headers: ["WarroomActor", "IfMatch", "IdempotencyKey"],
+        params,
+        body: {
+          schema: commandBodySchema(route.type, ["type", ...route.params]),
+          required: route.params.length === 0,
+        },
+        response: { status: 200, description: "Done", schema: ref("CommandResult"), headers: ["ETag"] },
+        errors: COMMAND_ERRORS,
+      },
+      async (request, reply) => {
+        const { id, ...fromPath } = request.params as Record<string, string>;
+        const options = callOptions(request);
+        const command = { ...requireJsonObject(request.body), ...fromPath, type: route.type };
+        const result = await app.execute(id ?? "", command, options);
+        return sendCommandResult(reply, 200, result);
+      },
+    );
+  }
+}
+
+function camel(type: string): string {
+  return type.replace(/-([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,61 @@
+/**
+ * `warroom serve`: the app with polling on (so a CLI writing to the same SQLite file
+ * shows up live), the HTTP app, listening, and a clean shutdown that ends open live
+ * streams, stops accepting connections and closes the store.
+ */
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import type { WarroomConfig } from "../app/config.js";
+import { createWarroomApp } from "../app/create-app.js";
+import type { WarroomApp } from "../app/warroom-app.js";
+import type { Clock } from "../domain/shared/clock.js";
+import { buildHttpApp } from "./build-http-app.js";
+
+export interface StartServerOptions {
+  config: WarroomConfig;
+  clock?: Clock;
+}
+
+export interface RunningServer {
+  /** Where clients reach it, e.g. `http://127.0.0.1:3000` (the real port when 0 was asked). */
+  url: string;
+  app: WarroomApp;
+  http: FastifyInstance;
+  /** Ends live streams, stops listening and closes the store; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
+  const app = await createWarroomApp(config, { poll: true, ...(clock ? { clock } : {}) });
+  const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, logger: { level: config.logLevel } });
+  try {
+    await http.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await http.close().catch(() => undefined);
+    await app.close();
+    throw error;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    url: urlOf(http, config.host),
+    app,
+    http,
+    close() {
+      closing ??= (async () => {
+        try {
+          await http.close();
+        } finally {
+          await app.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+function urlOf(http: FastifyInstance, host: string): string {
+  const { port } = http.server.address() as AddressInfo;
+  // A wildcard bind is reachable on loopback; say so rather than print 0.0.0.0.
+  const shown = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
+}

@@ -1,0 +1,205 @@
+/** /openapi.json, /healthz, /metrics and the home page. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_ROUTE_LIST } from "../../src/http/command-routes.js";
+import { HOME_PAGE_SCRIPT } from "../../src/http/home-page.js";
+import { declare, get, type Json, ok, post, startTestApp, type TestApp } from "./helpers.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const EXPECTED_ROUTES: [string, string][] = [
+  ["GET", "/"],
+  ["GET", "/healthz"],
+  ["GET", "/metrics"],
+  ["GET", "/openapi.json"],
+  ["GET", "/api/policy"],
+  ["GET", "/api/incidents"],
+  ["POST", "/api/incidents"],
+  ["GET", "/api/incidents/:id"],
+  ["GET", "/api/incidents/:id/timeline"],
+  ["GET", "/api/tasks"],
+  ["GET", "/api/action-items"],
+  ["POST", "/api/incidents/:id/commands"],
+  ["GET", "/api/stream"],
+  ["GET", "/api/incidents/:id/stream"],
+  ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
+];
+const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");
+
+describe("GET /openapi.json", () => {
+  let doc: Json;
+  beforeAll(async () => {
+    const response = await get(t.http, "/openapi.json");
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    doc = JSON.parse(response.body) as Json;
+  });
+
+  it("is OpenAPI 3.1.0 and lists every route, and every listed operation is a real route", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const paths = doc.paths as Record<string, Record<string, Json>>;
+    const listed = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(listed.sort()).toEqual(EXPECTED_ROUTES.map(([m, u]) => `${m} ${toOpenApi(u)}`).sort());
+    for (const [method, url] of EXPECTED_ROUTES) {
+      expect(t.http.hasRoute({ method: method as "GET" | "POST", url }), `${method} ${url}`).toBe(true);
+    }
+    const operationIds = listed.map((key) => {
+      const [m, p] = key.split(" ") as [string, string];
+      return paths[p]?.[m.toLowerCase()]?.operationId;
+    });
+    expect(new Set(operationIds).size).toBe(listed.length);
+  });
+
+  it("every $ref resolves, and every operation documents the problem+json error", () => {
+    const refs: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === "$ref" && typeof v === "string") refs.push(v);
+          else walk(v);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) {
+      const target = ref
+        .replace(/^#\//, "")
+        .split("/")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      expect(target, ref).toBeDefined();
+    }
+    for (const ops of Object.values(doc.paths as Record<string, Record<string, Json>>)) {
+      for (const op of Object.values(ops)) {
+        expect((op.responses as Json).default).toEqual({ $ref: "#/components/responses/Problem" });
+      }
+    }
+    const problem = (doc.components as Record<string, Record<string, Json>>).schemas?.Problem as Json;
+    expect(Object.keys(problem.properties as Json).sort()).toEqual([
+      "code",
+      "detail",
+      "errors",
+      "status",
+      "title",
+      "type",
+    ]);
+  });
+
+  it("command bodies come from the zod schemas, without `type` or path fields on friendly routes", () => {
+    const paths = doc.paths as Record<string, Record<string, Json>>;
+    const body = (path: string) => {
+      const requestBody = paths[path]?.post?.requestBody as Json | undefined;
+      return (requestBody?.content as Record<string, Json> | undefined)?.["application/json"]?.schema as Json;
+    };
+    const assign = body("/api/incidents/{id}/roles");
+    expect(assign.required).toEqual(["role", "person"]);
+    expect(Object.keys(assign.properties as Json)).not.toContain("type");
+    const done = body("/api/incidents/{id}/tasks/{taskId}/done");
+    expect(Object.keys(done.properties as Json)).toEqual(["outcome"]);
+    const declareBody = body("/api/incidents");
+    expect((declareBody.properties as Record<string, Json>).severity?.enum).toEqual([
+      "SEV-1",
+      "SEV-2",
+      "SEV-3",
+      "SEV-4",
+    ]);
+    const ops = paths["/api/incidents/{id}/notes"]?.post as Json;
+    const params = (ops.parameters as Json[]).map((p) => p.$ref ?? p.name);
+    expect(params).toEqual([
+      "id",
+      "#/components/parameters/WarroomActor",
+      "#/components/parameters/IfMatch",
+      "#/components/parameters/IdempotencyKey",
+    ]);
+    const timeline = ((paths["/api/incidents/{id}/timeline"]?.get?.parameters ?? []) as Json[]).map((p) => p.name);
+    expect(timeline).toEqual(["id", "channel", "type", "afterVersion", "limit"]);
+  });
+});
+
+describe("GET /healthz and /metrics", () => {
+  it("healthz answers with the head position", async () => {
+    const before = ok(await get(t.http, "/healthz"));
+    expect(before).toEqual({ status: "ok", position: await t.head() });
+    await declare(t.http);
+    expect(ok(await get(t.http, "/healthz"))).toEqual({ status: "ok", position: (before.position as number) + 1 });
+  });
+
+  it("metrics count HTTP requests by route template and status, and appends by event type", async () => {
+    const id = await declare(t.http);
+    const metric = async (name: string) => {
+      const text = (await get(t.http, "/metrics")).body;
+      const line = text.split("\n").find((l) => l.startsWith(name));
+      return line ? Number(line.slice(name.length).trim()) : 0;
+    };
+    const okNotes = 'warroom_http_requests_total{method="POST",route="/api/incidents/:id/notes",status="200"}';
+    const badNotes = 'warroom_http_requests_total{method="POST",route="/api/incidents/:id/notes",status="400"}';
+    const appended = 'warroom_appended_events_total{type="NoteAdded"}';
+    const [n0, b0, a0] = [await metric(okNotes), await metric(badNotes), await metric(appended)];
+    ok(await post(t.http, `/api/incidents/${id}/notes`, { text: "one" }));
+    ok(await post(t.http, `/api/incidents/${id}/notes`, { text: "two" }));
+    await post(t.http, `/api/incidents/${id}/notes`, { text: "" });
+    expect(await metric(okNotes)).toBe(n0 + 2);
+    expect(await metric(badNotes)).toBe(b0 + 1);
+    expect(await metric(appended)).toBe(a0 + 2);
+    const text = (await get(t.http, "/metrics")).body;
+    expect(text).toMatch(
+      /warroom_http_request_duration_seconds_count\{method="POST",route="\/api\/incidents\/:id\/notes",status="200"\} \d+/,
+    );
+    expect(text).toContain("warroom_live_subscribers 0");
+    expect(text).toContain("# TYPE warroom_http_requests_total counter");
+    await get(t.http, `/no/such/${"x".repeat(20)}`);
+    expect((await get(t.http, "/metrics")).body).toContain('route="(unmatched)",status="404"');
+  });
+});
+
+describe("GET /", () => {
+  it("is a self-contained HTML page with a strict CSP", async () => {
+    const response = await get(t.http, "/");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    const csp = response.headers["content-security-policy"] as string;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(response.body).toContain("<!doctype html>");
+    expect(response.body).toContain("/api/stream");
+    expect(response.body).not.toMatch(/<script[^>]+src=/);
+    expect(response.body).not.toMatch(/<link[^>]+stylesheet/);
+  });
+
+  it("renders user text only through textContent: no HTML sinks in the script, no data in the page", async () => {
+    const evil = "<img src=x onerror=alert(1)>";
+    const id = await declare(t.http, { title: evil, impact: `<script>alert(2)</script>` });
+    ok(await post(t.http, `/api/incidents/${id}/notes`, { text: `</script><svg onload=alert(3)>` }));
+    const page = (await get(t.http, "/")).body;
+    expect(page).not.toContain(evil);
+    expect(page).not.toContain("onerror=");
+    expect(page).not.toContain("alert(");
+    const script = /<script>([\s\S]*)<\/script>/.exec(page)?.[1] ?? "";
+    expect(script).toBe(HOME_PAGE_SCRIPT);
+    for (const sink of [
+      "innerHTML",
+      "outerHTML",
+      "insertAdjacentHTML",
+      "document.write",
+      "eval(",
+      "new Function",
+      "srcdoc",
+    ]) {
+      expect(script, sink).not.toContain(sink);
+    }
+    expect(script).toContain("textContent");
+    // The one helper that puts text on the page does it with textContent.
+    expect(script).toMatch(/function el\(tag, className, text\) \{[\s\S]*?node\.textContent = String\(text\)/);
+    // And the API hands the title back as data, exactly as typed.
+    const list = ok(await get(t.http, "/api/incidents")).incidents as Json[];
+    expect(list.map((i) => i.title)).toContain(evil);
+  });
+});
