@@ -1,0 +1,44 @@
+/** The commander program: global options and every command group. */
+import { createRequire } from "node:module";
+import { Command } from "commander";
+import { registerCommsCommands } from "./commands/comms.js";
+import { registerDecisionCommands } from "./commands/decisions.js";
+import { registerIncidentCommands } from "./commands/incidents.js";
+import { registerRoleCommands } from "./commands/roles.js";
+import { registerServeCommand } from "./commands/serve.js";
+import { registerWorkCommands } from "./commands/work.js";
+import type { CliContext } from "./context.js";
+
+function packageVersion(): string {
+  try {
+    // Two levels below the package root both in src/cli and dist/cli.
+    return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command("warroom")
+    .description("Warroom: command an incident from the terminal (one timeline, roles, tasks, decisions, updates)")
+    .version(packageVersion(), "-V, --version")
+    .option("--db <path>", "SQLite file (env WARROOM_DB; default ./data/warroom.db)")
+    .option("--server <url>", "talk to a running Warroom server instead of the file (env WARROOM_SERVER)")
+    .option("--as <handle>", "who is acting (env WARROOM_USER; default: your OS user name)")
+    .option("--json", "machine-readable output on stdout (and the error as JSON on stderr)")
+    .option("--config <file>", "config file (env WARROOM_CONFIG; default ./warroom.config.json if present)")
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .showHelpAfterError("(add --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void ctx.io.stdout.write(text),
+      writeErr: (text) => void ctx.io.stderr.write(text),
+    });
+  registerIncidentCommands(program, ctx);
+  registerRoleCommands(program, ctx);
+  registerCommsCommands(program, ctx);
+  registerWorkCommands(program, ctx);
+  registerDecisionCommands(program, ctx);
+  registerServeCommand(program, ctx);
+  return program;
+}
