@@ -97,7 +97,7 @@ export function showIncident(detail: IncidentDetail, style: Style): string[] {
     out.push("", style.bold("DECISIONS"));
     for (const d of detail.decisions) {
       out.push(
-        `  ${style.bold(d.id)}  ${clockTime(d.at, now)}  ${d.kind}  by ${d.decidedBy}  chose ${d.chosen.join(" + ")}: ${d.title}`,
+        `  ${style.bold(d.id)}  ${clockTime(d.at, now)}  ${d.kind}  by ${d.decidedBy}  chose ${d.chosen.join(" then ")}: ${d.title}`,
       );
       out.push(`      rationale: ${d.rationale}`);
       if (d.fallback) out.push(`      fallback: ${d.fallback}`);

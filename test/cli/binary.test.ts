@@ -11,7 +11,7 @@ import type { IncidentDetail, IncidentView } from "../../src/app/views.js";
 import { type RunningServer, startServer } from "../../src/http/server.js";
 import { Capture, cli, closedPort, runSpawned, spawnCli, tempDir, waitFor } from "./helpers.js";
 
-describe("the warroom binary", () => {
+describe("the warroom binary", { timeout: 60_000 }, () => {
   const tmp = tempDir();
   let server: RunningServer;
 
