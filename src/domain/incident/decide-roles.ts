@@ -2,7 +2,7 @@
 import { fail } from "../shared/errors.js";
 import type { CommandContext, CommandMap } from "./commands.js";
 import type { IncidentEvent } from "./events.js";
-import { optionalText, requireKnownRole } from "./guards.js";
+import { optionalText, requireKnownRole, requireNamedPerson } from "./guards.js";
 import { COMMANDER_ROLE, type IncidentPolicy } from "./policy.js";
 import type { Incident } from "./state.js";
 
@@ -20,6 +20,7 @@ export function decideRoleChange(
 
   switch (command.type) {
     case "assign-role":
+      requireNamedPerson(command.person, "person");
       if (holder?.person === command.person) {
         fail("role.already_held", `${command.person} already holds ${command.role}`, "person");
       }
@@ -47,6 +48,7 @@ export function decideRoleChange(
       ];
     case "hand-over-role": {
       if (!holder) fail("role.not_held", `nobody holds ${command.role}; assign it instead`, "role");
+      requireNamedPerson(command.to, "to");
       if (holder.person === command.to) fail("role.already_held", `${command.to} already holds ${command.role}`, "to");
       const briefing = optionalText(command.briefing, "briefing", policy);
       if (command.role !== COMMANDER_ROLE) {

@@ -107,7 +107,7 @@ export function decide(
     }
     case "publish-update": {
       const nextUpdateAt = command.nextUpdateAt ? new Date(command.nextUpdateAt).toISOString() : null;
-      if (nextUpdateAt !== null && nextUpdateAt <= ctx.now) {
+      if (nextUpdateAt !== null && Date.parse(nextUpdateAt) <= Date.parse(ctx.now)) {
         fail("update.invalid", "nextUpdateAt must be in the future", "nextUpdateAt");
       }
       return [

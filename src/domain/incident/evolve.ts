@@ -203,6 +203,7 @@ export function evolve(state: IncidentState, event: IncidentEvent): IncidentStat
     case "IncidentReopened":
       s.status = "investigating";
       s.resolvedAt = null;
+      s.resolutionSummary = null;
       s.lastUpdateAt = event.at;
       s.promisedNextUpdateAt = null;
       return s;
