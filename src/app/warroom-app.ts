@@ -28,6 +28,7 @@ import type {
   TimelineFilter,
   WarroomApi,
 } from "./api.js";
+import { IDEMPOTENCY_KEY, incidentFilterSchema, personFilterSchema, timelineFilterSchema } from "./filter-schemas.js";
 import { INCIDENT_PREFIX, IncidentProjection, isIncidentStream, toIncidentEvent } from "./incident-projection.js";
 import { LiveFeed } from "./live-feed.js";
 import { WarroomMetrics } from "./metrics.js";
@@ -94,7 +95,8 @@ export class WarroomApp implements WarroomApi {
     return this.run(normaliseId(incidentId), command, options);
   }
 
-  async listIncidents(filter: IncidentFilter = {}): Promise<IncidentSummary[]> {
+  async listIncidents(input: IncidentFilter = {}): Promise<IncidentSummary[]> {
+    const filter = parseOrFail(incidentFilterSchema, input, "incident filter");
     await this.feed.catchUp();
     const now = isoNow(this.clock);
     const status = filter.status ?? "all";
@@ -112,7 +114,8 @@ export class WarroomApp implements WarroomApi {
     return { ...viewOf(incident, isoNow(this.clock), this.policyValue), timeline };
   }
 
-  async timeline(incidentId: string, filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
+  async timeline(incidentId: string, input: TimelineFilter = {}): Promise<TimelineEntry[]> {
+    const filter = parseOrFail(timelineFilterSchema, input, "timeline filter");
     const id = normaliseId(incidentId);
     const events = await this.store.readStream(id, filter.afterVersion ?? 0);
     if (events.length === 0 && !(await this.exists(id))) {
@@ -125,7 +128,8 @@ export class WarroomApp implements WarroomApi {
     return filter.limit ? entries.slice(-filter.limit) : entries;
   }
 
-  async openTasks(filter: { assignee?: string } = {}): Promise<OpenTaskItem[]> {
+  async openTasks(input: { assignee?: string } = {}): Promise<OpenTaskItem[]> {
+    const filter = parseOrFail(personFilterSchema("assignee"), input, "task filter") as { assignee?: string };
     await this.feed.catchUp();
     const now = isoNow(this.clock);
     const out: OpenTaskItem[] = [];
@@ -139,7 +143,8 @@ export class WarroomApp implements WarroomApi {
     return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
   }
 
-  async openActionItems(filter: { owner?: string } = {}): Promise<OpenActionItem[]> {
+  async openActionItems(input: { owner?: string } = {}): Promise<OpenActionItem[]> {
+    const filter = parseOrFail(personFilterSchema("owner"), input, "action item filter") as { owner?: string };
     await this.feed.catchUp();
     const out: OpenActionItem[] = [];
     for (const incident of this.projection.all()) {
@@ -225,6 +230,9 @@ export class WarroomApp implements WarroomApi {
     const actor = (options.actor ?? "").trim().replace(/^@/, "");
     if (!ACTOR.test(actor)) {
       fail("actor.missing", "say who is acting: a person handle such as sarah-db", "actor");
+    }
+    if (options.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
+      fail("validation.failed", "an idempotency key is 1 to 255 visible ASCII characters", "idempotencyKey");
     }
     const requestHash = hashRequest(target, command, actor);
     if (options.idempotencyKey !== undefined) {

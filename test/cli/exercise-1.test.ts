@@ -309,7 +309,7 @@ describe("Exercise 1 through the CLI (local mode)", () => {
       "30 min to the workaround, 4 hours to full resolution, zero data loss.",
     ]);
     expect(run.stdout).toBe(
-      "✓ INC-1 Update U1 to executive: 30 min to the workaround, 4 hours to full resolution, zero data loss. (next update 2026-03-07T02:30:00.000Z)\n" +
+      "✓ INC-1 Update U1 to executive: 30 min to the workaround, 4 hours to full resolution, zero data loss. (next update 02:30 UTC)\n" +
         "INC-1  SEV-1  mitigating  IC alex-ic  10m00s  next update 02:30 (in 15m)\n",
     );
   });

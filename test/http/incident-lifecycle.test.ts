@@ -247,7 +247,7 @@ describe("a whole incident over HTTP", () => {
         15,
         "alice",
         "UpdatePublished",
-        `Update U1 to executive: Checkout recovered after a rollback (next update ${next})`,
+        `Update U1 to executive: Checkout recovered after a rollback (next update ${next.slice(11, 16)} UTC)`,
       ),
       channel: "stakeholder",
     } as TimelineEntry;

@@ -48,7 +48,7 @@ export function describe(event: IncidentEvent): string {
         ? "Update cadence turned off"
         : `Updates every ${event.cadenceMinutes} min${event.followsSeverity ? " (follows severity)" : ""}`;
     case "UpdatePublished":
-      return `Update ${event.updateId} to ${event.audience}: ${event.text}${event.nextUpdateAt ? ` (next update ${event.nextUpdateAt})` : ""}`;
+      return `Update ${event.updateId} to ${event.audience}: ${event.text}${event.nextUpdateAt ? ` (next update ${clockTime(event.nextUpdateAt)})` : ""}`;
     case "WorkstreamStarted":
       return `Workstream ${event.workstreamId} "${event.name}" led by ${event.lead}, ${event.timeboxMinutes} min: ${event.goal}`;
     case "WorkstreamClosed":
@@ -88,4 +88,9 @@ export function toTimelineEntry(event: IncidentEvent, version: number, position:
     channel: channelOf(event),
     text: describe(event),
   };
+}
+
+/** "2026-03-07T02:30:00.000Z" → "02:30 UTC": readable on the timeline, still unambiguous. */
+export function clockTime(iso: string): string {
+  return `${iso.slice(11, 16)} UTC`;
 }
