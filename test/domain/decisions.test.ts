@@ -110,6 +110,16 @@ describe("propose-option", () => {
   it("refuses on a resolved incident", () => {
     given(declared(), resolved()).when({ type: "propose-option", title: "x" }).throws("incident.resolved");
   });
+
+  it("holds free-text attributes and extras to the text limit", () => {
+    const policy = policyWith({ maxTextBytes: 5 });
+    given(declared())
+      .when({ type: "propose-option", title: "ok", attributes: { dataLoss: "2 hours" } }, { policy })
+      .throws("text.too_long", "attributes.dataLoss");
+    given(declared())
+      .when({ type: "propose-option", title: "ok", attributes: { extras: { region: "eu-west-1" } } }, { policy })
+      .throws("text.too_long", "attributes.extras.region");
+  });
 });
 
 describe("record-decision", () => {
@@ -181,6 +191,15 @@ describe("record-decision", () => {
         alternatives: ["A", "wait it out"],
         consulted: [EXEC, TECH],
       });
+  });
+
+  it("refuses a blank alternative, naming its index", () => {
+    given(staffed(), threeOptions)
+      .when(
+        { type: "record-decision", kind: "trade-off", chosen: ["B"], rationale: "r", alternatives: ["A", "  "] },
+        { actor: IC },
+      )
+      .throws("text.empty", "alternatives.1");
   });
 
   it("numbers decisions D1, D2", () => {

@@ -60,6 +60,12 @@ describe("set-cadence", () => {
   it("refuses followSeverity: false without minutes", () => {
     given(declared()).when({ type: "set-cadence", followSeverity: false }).throws("cadence.invalid", "minutes");
   });
+
+  it("refuses minutes and followSeverity together", () => {
+    given(declared())
+      .when({ type: "set-cadence", minutes: 10, followSeverity: true })
+      .throws("cadence.invalid", "minutes");
+  });
 });
 
 describe("publish-update", () => {

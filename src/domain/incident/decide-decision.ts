@@ -6,8 +6,8 @@
  */
 import { fail } from "../shared/errors.js";
 import type { CommandContext, CommandMap } from "./commands.js";
-import type { IncidentEvent } from "./events.js";
-import { optionalText, optionLetter, requireOpen, requireText } from "./guards.js";
+import type { IncidentEvent, OptionAttributes } from "./events.js";
+import { checkLength, optionalText, optionLetter, requireOpen, requireText } from "./guards.js";
 import { COMMANDER_ROLE, EXEC_ROLE, type IncidentPolicy, TECH_LEAD_ROLE } from "./policy.js";
 import type { Incident } from "./state.js";
 
@@ -30,10 +30,12 @@ export function decideDecision(
         optionId: optionLetter(incident.options.length),
         title: requireText(command.title, "title", policy),
         description: optionalText(command.description, "description", policy),
-        attributes:
+        attributes: limitAttributes(
           extras && Object.keys(extras).length === 0
             ? { ...command.attributes, extras: undefined }
             : command.attributes,
+          policy,
+        ),
         proposedBy: command.proposedBy ?? ctx.actor,
       },
     ];
@@ -59,7 +61,9 @@ export function decideDecision(
   if (refusal && overrideReason === null) {
     fail("decision.not_authorised", `${refusal}; or give overrideReason to record it anyway`, "actor");
   }
-  const alternatives = command.alternatives ?? incident.options.map((o) => o.id).filter((id) => !chosen.includes(id));
+  const alternatives =
+    command.alternatives?.map((text, i) => requireText(text, `alternatives.${i}`, policy)) ??
+    incident.options.map((o) => o.id).filter((id) => !chosen.includes(id));
   const titles = chosen.map((id) => incident.options.find((o) => o.id === id)?.title ?? id);
   return [
     {
@@ -76,6 +80,19 @@ export function decideDecision(
       overrideReason,
     },
   ];
+}
+
+/** Free-text attributes obey the same byte limit as every other text field. */
+function limitAttributes(attributes: OptionAttributes, policy: IncidentPolicy): OptionAttributes {
+  for (const field of ["dataLoss", "userImpact", "cost"] as const) {
+    const value = attributes[field];
+    if (value !== undefined) checkLength(value, `attributes.${field}`, policy);
+  }
+  for (const [key, value] of Object.entries(attributes.extras ?? {})) {
+    checkLength(key, `attributes.extras.${key}`, policy);
+    if (typeof value === "string") checkLength(value, `attributes.extras.${key}`, policy);
+  }
+  return attributes;
 }
 
 /** Why `actor` may not make a decision of `kind` here, or null when they may. */

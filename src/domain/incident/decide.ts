@@ -92,6 +92,9 @@ export function decide(
         { ...stamp, type: "NoteAdded", channel: command.channel, text: requireText(command.text, "text", policy) },
       ];
     case "set-cadence": {
+      if (command.followSeverity && command.minutes !== undefined) {
+        fail("cadence.invalid", "give either minutes or followSeverity, not both", "minutes");
+      }
       if (command.followSeverity) {
         const cadenceMinutes = policy.severities[incident.severity].cadenceMinutes;
         return [{ ...stamp, type: "CadenceSet", cadenceMinutes, followsSeverity: true }];

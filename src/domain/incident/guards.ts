@@ -19,7 +19,7 @@ export function optionalText(value: string | undefined, field: string, policy: I
   return trimmed.length === 0 ? null : checkLength(trimmed, field, policy);
 }
 
-function checkLength(value: string, field: string, policy: IncidentPolicy): string {
+export function checkLength(value: string, field: string, policy: IncidentPolicy): string {
   const bytes = value.length * 3 <= policy.maxTextBytes ? value.length : utf8.encode(value).length;
   if (bytes > policy.maxTextBytes) {
     fail("text.too_long", `${field} is ${bytes} bytes; the limit is ${policy.maxTextBytes} bytes`, field);
