@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { WarroomApp } from "../app/warroom-app.js";
+import { WarroomError } from "../domain/shared/errors.js";
 import { httpMetrics } from "./http-metrics.js";
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
 import { RouteBook } from "./route-book.js";
@@ -36,7 +37,8 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   const http = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes,
-    return503OnClosing: true,
+    // Fastify's own 503 while closing is not problem+json; the onRequest hook answers instead.
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
   });
   const streams = new SseRegistry();
@@ -61,14 +63,22 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
     parseJson(request, text, done);
   });
 
+  let closing = false;
   http.addHook("onRequest", async (_request, reply) => {
     reply.header("X-Content-Type-Options", "nosniff");
+    if (closing) {
+      reply.header("Connection", "close");
+      throw new WarroomError("store.unavailable", "the server is shutting down; retry in a moment");
+    }
   });
   http.addHook("onResponse", async (request, reply) => {
     context.metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
   // Open live streams would keep `close()` waiting for ever: end them first.
-  http.addHook("preClose", async () => streams.endAll());
+  http.addHook("preClose", async () => {
+    closing = true;
+    streams.endAll();
+  });
 
   http.setErrorHandler((error, request, reply) => {
     const { problem: body, serverFault } = toProblem(error, {

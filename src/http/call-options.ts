@@ -4,13 +4,13 @@
  */
 import type { FastifyRequest } from "fastify";
 import type { CallOptions } from "../app/api.js";
+import { IDEMPOTENCY_KEY } from "../app/filter-schemas.js";
 import { fail } from "../domain/shared/errors.js";
 
 export const ACTOR_HEADER = "Warroom-Actor";
 export const IF_MATCH_HEADER = "If-Match";
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const VERSION = /^(?:"(\d{1,15})"|(\d{1,15}))$/;
 
 export function callOptions(request: FastifyRequest): CallOptions {

@@ -1,10 +1,12 @@
 /**
- * Query parameters are validated with zod like bodies are. Unknown parameters are
- * refused rather than ignored, so a typo (`sevrity=SEV-1`) is not silently "all".
+ * Query parameters are validated with zod like bodies are, with the app's filter schemas
+ * where the strings need no conversion, so HTTP and the CLI refuse the same things.
+ * Unknown parameters are refused rather than ignored, so a typo (`sevrity=SEV-1`) is
+ * not silently "all".
  */
 import { z } from "zod";
-import { CHANNELS, EVENT_TYPES, MODES } from "../domain/incident/events.js";
-import { SEVERITIES } from "../domain/incident/policy.js";
+import { incidentFilterSchema, personFilterSchema } from "../app/filter-schemas.js";
+import { CHANNELS, EVENT_TYPES } from "../domain/incident/events.js";
 import { WarroomError } from "../domain/shared/errors.js";
 
 const MAX_POSITION = Number.MAX_SAFE_INTEGER;
@@ -17,21 +19,10 @@ function wholeNumber(name: string, min: number, max: number) {
     .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
 }
 
-const handleFilter = (name: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${name} must not be empty`)
-    .max(100, `${name} is at most 100 characters`)
-    .transform((value) => value.replace(/^@/, ""));
-
-export const incidentListQuery = z
-  .object({
-    status: z.enum(["open", "resolved", "all"], { error: "status must be one of open, resolved, all" }).optional(),
-    severity: z.enum(SEVERITIES, { error: `severity must be one of ${SEVERITIES.join(", ")}` }).optional(),
-    mode: z.enum(MODES, { error: `mode must be one of ${MODES.join(", ")}` }).optional(),
-  })
-  .strict();
+/** Query strings that need no conversion are validated with the app's own filter schemas. */
+export const incidentListQuery = incidentFilterSchema;
+export const tasksQuery = personFilterSchema("assignee");
+export const actionItemsQuery = personFilterSchema("owner");
 
 /** `type=NoteAdded,DecisionRecorded` or the parameter repeated. */
 const eventTypes = z
@@ -49,13 +40,9 @@ export const timelineQuery = z
     channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }).optional(),
     type: eventTypes.optional(),
     afterVersion: wholeNumber("afterVersion", 0, MAX_POSITION).optional(),
-    limit: wholeNumber("limit", 1, 10_000).optional(),
+    limit: wholeNumber("limit", 1, 100_000).optional(),
   })
   .strict();
-
-export const tasksQuery = z.object({ assignee: handleFilter("assignee").optional() }).strict();
-
-export const actionItemsQuery = z.object({ owner: handleFilter("owner").optional() }).strict();
 
 export const streamQuery = z.object({ after: wholeNumber("after", 0, MAX_POSITION).optional() }).strict();
 
