@@ -1,0 +1,53 @@
+/**
+ * Opening the SQLite file: parent directory, pragmas, schema check, migrations; and
+ * the translation of SQLite failures into WarroomErrors.
+ */
+import fs from "node:fs";
+import nodePath from "node:path";
+import Database from "better-sqlite3";
+import { WarroomError } from "../../domain/shared/errors.js";
+import { assertSchemaKnown, migrate } from "./migrations.js";
+
+export function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
+  const inMemory = path === ":memory:" || path === "";
+  let db: Database.Database;
+  try {
+    if (!inMemory) fs.mkdirSync(nodePath.dirname(nodePath.resolve(path)), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    throw toStoreError(error, `open ${path}`);
+  }
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // Before anything that writes (journal mode, migrations): a newer file stays untouched.
+    assertSchemaKnown(db, path);
+    db.pragma("journal_mode = WAL");
+    // Acknowledged means durable: fsync the WAL on every commit.
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    migrate(db, path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw toStoreError(error, `open ${path}`);
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** Any failure of the database itself is `store.unavailable`; WarroomErrors pass through. */
+export function toStoreError(error: unknown, action: string): WarroomError {
+  if (error instanceof WarroomError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const detail = error instanceof Error ? error.message : String(error);
+  const message =
+    code === "SQLITE_BUSY"
+      ? `The event store could not ${action}: the database is locked by another process; retry shortly`
+      : `The event store could not ${action}: ${detail}`;
+  const wrapped = new WarroomError("store.unavailable", message);
+  wrapped.cause = error;
+  return wrapped;
+}

@@ -1,0 +1,107 @@
+/**
+ * The prepared statements of the SQLite store, prepared once per connection, and the
+ * conversion of raw rows into StoredEvents. Rows are read with `raw()` (arrays, not
+ * objects) and turned into events in a plain loop: this is the hot path of a replay.
+ */
+import type Database from "better-sqlite3";
+import type { StoredEvent } from "../event-store.js";
+
+/** [position, version, type, data, recorded_at] */
+export type StreamRow = [number, number, string, string, string];
+/** [position, stream_id, version, type, data, recorded_at] */
+export type GlobalRow = [number, string, number, string, string, string];
+/** [stream_id, first_version, last_version, request_hash] */
+export type KeyRow = [string, number, number, string | null];
+
+const STREAM_COLUMNS = "position, version, type, data, recorded_at";
+
+export function prepareStatements(db: Database.Database) {
+  return {
+    currentVersion: db.prepare<[string], number | null>("SELECT MAX(version) FROM events WHERE stream_id = ?").pluck(),
+    insertEvent: db.prepare<[string, number, string, string, string]>(
+      "INSERT INTO events (stream_id, version, type, data, recorded_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+    insertKey: db.prepare<[string, string, number, number, string | null]>(
+      "INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash) VALUES (?, ?, ?, ?, ?)",
+    ),
+    findKey: db
+      .prepare<[string], KeyRow>(
+        "SELECT stream_id, first_version, last_version, request_hash FROM idempotency WHERE key = ?",
+      )
+      .raw(),
+    readStreamPage: db
+      .prepare<[string, number, number], StreamRow>(
+        `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?`,
+      )
+      .raw(),
+    readRange: db
+      .prepare<[string, number, number], StreamRow>(
+        `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? AND version > ? AND version <= ? ORDER BY version`,
+      )
+      .raw(),
+    readAll: db
+      .prepare<[number, number], GlobalRow>(
+        "SELECT position, stream_id, version, type, data, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT ?",
+      )
+      .raw(),
+    head: db.prepare<[], number>("SELECT COALESCE(MAX(position), 0) FROM events").pluck(),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * Rows per page when reading a whole stream. Reading a long stream in pages lets each
+ * page's row arrays and JSON text die young instead of being promoted by the garbage
+ * collector with everything else: on a 100k-event stream this takes about a quarter
+ * off the read, against one `all()` of every row.
+ */
+export const STREAM_PAGE_SIZE = 1024;
+
+/** Reads a stream after `afterVersion`, page by page, into one array of StoredEvents. */
+export function readStreamPaged(statements: Statements, streamId: string, afterVersion: number): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  let after = afterVersion;
+  for (;;) {
+    const rows = statements.readStreamPage.all(streamId, after, STREAM_PAGE_SIZE);
+    appendStreamEvents(out, streamId, rows);
+    const last = rows[rows.length - 1];
+    if (rows.length < STREAM_PAGE_SIZE || last === undefined) return out;
+    after = last[1];
+  }
+}
+
+export function toStreamEvents(streamId: string, rows: StreamRow[]): StoredEvent[] {
+  return appendStreamEvents([], streamId, rows);
+}
+
+function appendStreamEvents(out: StoredEvent[], streamId: string, rows: StreamRow[]): StoredEvent[] {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as StreamRow;
+    out.push({
+      streamId,
+      version: row[1],
+      position: row[0],
+      type: row[2],
+      data: JSON.parse(row[3]),
+      recordedAt: row[4],
+    });
+  }
+  return out;
+}
+
+export function toGlobalEvents(rows: GlobalRow[]): StoredEvent[] {
+  const out: StoredEvent[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as GlobalRow;
+    out[i] = {
+      streamId: row[1],
+      version: row[2],
+      position: row[0],
+      type: row[3],
+      data: JSON.parse(row[4]),
+      recordedAt: row[5],
+    };
+  }
+  return out;
+}
