@@ -8,7 +8,7 @@
  * options, decisions, updates, severity and status changes) in a temp SQLite file,
  * appending through the store, then times, in the same run and alternating:
  *   raw:    SELECT data FROM events WHERE stream_id = ? ORDER BY version; JSON.parse each
- *   replay: store.readStream(id) then fold(events.map((e) => e.data))
+ *   replay: store.readStreamData(id) (payloads only, as the app loads state) then fold
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -372,7 +372,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < rows.length; i++) out[i] = JSON.parse(rows[i] as string);
       return out;
     };
-    const replay = async () => fold((await store.readStream(streamId)).map((e) => e.data as IncidentEvent));
+    const replay = async () => fold((await store.readStreamData(streamId)) as IncidentEvent[]);
 
     const state = await replay();
     if (state?.version !== events.length || raw().length !== events.length) {
@@ -391,7 +391,7 @@ async function main(): Promise<void> {
       rawMs.push(await time(raw));
       replayMs.push(await time(replay));
       // Breakdown, for profiling: the read alone, and the fold alone over events already read.
-      readMs.push(await time(() => store.readStream(streamId)));
+      readMs.push(await time(() => store.readStreamData(streamId)));
       foldMs.push(await time(() => fold(read)));
     }
     db.close();
@@ -417,9 +417,9 @@ async function main(): Promise<void> {
     console.log(`stream: ${events.length} events (${mix.join(", ")})`);
     console.log(`loaded through the store in ${result.loadMs} ms; file ${(result.dbBytes / 1e6).toFixed(1)} MB`);
     console.log(`raw scan + JSON.parse      median ${result.rawMs.toFixed(2)} ms`);
-    console.log(`readStream + fold (replay) median ${result.replayMs.toFixed(2)} ms`);
+    console.log(`readStreamData + fold     median ${result.replayMs.toFixed(2)} ms`);
     console.log(
-      `  readStream alone         median ${result.readStreamMs.toFixed(2)} ms (${result.readStreamOverRaw}× raw)`,
+      `  readStreamData alone     median ${result.readStreamMs.toFixed(2)} ms (${result.readStreamOverRaw}× raw)`,
     );
     console.log(`  fold alone               median ${result.foldMs.toFixed(2)} ms`);
     console.log(`replay/raw = ${result.ratio.toFixed(3)} (target ≤ ${TARGET}) ${result.pass ? "PASS" : "OVER TARGET"}`);

@@ -4,7 +4,7 @@
  */
 
 import type { IncidentEvent } from "../domain/incident/events.js";
-import { evolve } from "../domain/incident/evolve.js";
+import { applyInPlace, cloneIncident } from "../domain/incident/evolve.js";
 import type { Incident } from "../domain/incident/state.js";
 import type { StoredEvent } from "../store/event-store.js";
 
@@ -24,23 +24,40 @@ export function toIncidentEvent(stored: StoredEvent): IncidentEvent {
   return stored.data as IncidentEvent;
 }
 
+/**
+ * Copy-on-write: the projection applies events in place to states it alone holds, and
+ * copies a state first once it has been handed out, so a reader never sees it change
+ * under them and folding the whole log at start-up costs one pass.
+ */
 export class IncidentProjection {
-  private readonly incidents = new Map<string, Incident>();
+  private readonly incidents = new Map<string, { state: Incident; shared: boolean }>();
   private highestNumber = 0;
 
   apply(stored: StoredEvent): void {
     if (!isIncidentStream(stored.streamId)) return;
-    const next = evolve(this.incidents.get(stored.streamId) ?? null, toIncidentEvent(stored));
-    if (next) this.incidents.set(stored.streamId, next);
+    const entry = this.incidents.get(stored.streamId);
+    const draft = entry ? (entry.shared ? cloneIncident(entry.state) : entry.state) : null;
+    const next = applyInPlace(draft, toIncidentEvent(stored));
+    if (next) this.incidents.set(stored.streamId, { state: next, shared: false });
     this.highestNumber = Math.max(this.highestNumber, incidentNumber(stored.streamId));
   }
 
   get(incidentId: string): Incident | undefined {
-    return this.incidents.get(incidentId);
+    const entry = this.incidents.get(incidentId);
+    if (!entry) return undefined;
+    entry.shared = true;
+    return entry.state;
   }
 
-  all(): IterableIterator<Incident> {
-    return this.incidents.values();
+  *all(): IterableIterator<Incident> {
+    for (const entry of this.incidents.values()) {
+      entry.shared = true;
+      yield entry.state;
+    }
+  }
+
+  get size(): number {
+    return this.incidents.size;
   }
 
   /** The highest INC number seen, for allocating the next one. */

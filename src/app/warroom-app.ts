@@ -328,8 +328,8 @@ export class WarroomApp implements WarroomApi {
   /** The incident as of the latest commit: the projection plus anything newer in its stream. */
   private async loadState(incidentId: string): Promise<IncidentState> {
     const cached = this.projection.get(incidentId) ?? null;
-    const newer = await this.store.readStream(incidentId, cached?.version ?? 0);
-    return newer.length === 0 ? cached : fold(newer.map(toIncidentEvent), cached);
+    const newer = (await this.store.readStreamData(incidentId, cached?.version ?? 0)) as IncidentEvent[];
+    return newer.length === 0 ? cached : fold(newer, cached);
   }
 
   private async requireIncident(incidentId: string): Promise<Incident> {

@@ -49,6 +49,11 @@ export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   /** Events of one stream with version > afterVersion, in order. */
   readStream(streamId: string, afterVersion?: number): Promise<StoredEvent[]>;
+  /**
+   * Only the payloads of one stream with version > afterVersion, in order: what folding
+   * the stream into state needs, without building a StoredEvent per row.
+   */
+  readStreamData(streamId: string, afterVersion?: number): Promise<unknown[]>;
   /** Events of all streams with position > afterPosition, in position order, at most `limit`. */
   readAll(afterPosition: number, limit?: number): Promise<StoredEvent[]>;
   /** The earlier result for an idempotency key, or null if it was never used. */

@@ -181,6 +181,19 @@ export function runEventStoreContract(adapterName: string, open: () => Promise<O
         expect(result.events.map((e) => e.data)).toEqual(payloads);
         expect((read[3]?.data as { big: string } | undefined)?.big.length).toBe(big.length);
         expect((await store.readAll(0)).map((e) => e.data)).toEqual(payloads);
+        expect(await store.readStreamData("json")).toEqual(payloads);
+        expect(await store.readStreamData("json", 3)).toEqual(payloads.slice(3));
+        expect(await store.readStreamData("missing")).toEqual([]);
+      });
+
+      it("reads only payloads for replay, across pages, after any version", async () => {
+        const events = Array.from({ length: 2500 }, (_, i) => ev("Note", { n: i }));
+        await store.append({ streamId: "long", expectedVersion: 0, events });
+        await store.append({ streamId: "other", expectedVersion: 0, events: [ev("Note", { n: -1 })] });
+        const all = await store.readStreamData("long");
+        expect(all).toHaveLength(2500);
+        expect(all).toEqual((await store.readStream("long")).map((e) => e.data));
+        expect(await store.readStreamData("long", 2048)).toEqual(events.slice(2048).map((e) => e.data));
       });
 
       it("stores a copy: mutating the caller's object after append changes nothing", async () => {

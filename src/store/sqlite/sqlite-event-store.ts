@@ -17,7 +17,14 @@ import { type Clock, isoNow, systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import type { AppendRequest, AppendResult, EventStore, StoredEvent } from "../event-store.js";
 import { isUniqueViolation, openDatabase, toStoreError } from "./open-database.js";
-import { prepareStatements, readStreamPaged, type Statements, toGlobalEvents, toStreamEvents } from "./statements.js";
+import {
+  prepareStatements,
+  readStreamDataPaged,
+  readStreamPaged,
+  type Statements,
+  toGlobalEvents,
+  toStreamEvents,
+} from "./statements.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "./validate-append.js";
 
 export interface SqliteEventStoreOptions {
@@ -121,6 +128,12 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     checkNonNegativeInteger(afterVersion, "afterVersion");
     return this.guard("read a stream", () => readStreamPaged(this.sql, streamId, afterVersion));
+  }
+
+  async readStreamData(streamId: string, afterVersion = 0): Promise<unknown[]> {
+    this.assertOpen();
+    checkNonNegativeInteger(afterVersion, "afterVersion");
+    return this.guard("read a stream", () => readStreamDataPaged(this.sql, streamId, afterVersion));
   }
 
   async readAll(afterPosition: number, limit = 1000): Promise<StoredEvent[]> {

@@ -34,6 +34,11 @@ export function prepareStatements(db: Database.Database) {
         `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?`,
       )
       .raw(),
+    readStreamDataPage: db
+      .prepare<[string, number, number], [number, string]>(
+        "SELECT version, data FROM events WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?",
+      )
+      .raw(),
     readRange: db
       .prepare<[string, number, number], StreamRow>(
         `SELECT ${STREAM_COLUMNS} FROM events WHERE stream_id = ? AND version > ? AND version <= ? ORDER BY version`,
@@ -68,6 +73,19 @@ export function readStreamPaged(statements: Statements, streamId: string, afterV
     const last = rows[rows.length - 1];
     if (rows.length < STREAM_PAGE_SIZE || last === undefined) return out;
     after = last[1];
+  }
+}
+
+/** Reads only the payloads of a stream, page by page: the replay path. */
+export function readStreamDataPaged(statements: Statements, streamId: string, afterVersion: number): unknown[] {
+  const out: unknown[] = [];
+  let after = afterVersion;
+  for (;;) {
+    const rows = statements.readStreamDataPage.all(streamId, after, STREAM_PAGE_SIZE);
+    for (let i = 0; i < rows.length; i++) out.push(JSON.parse((rows[i] as [number, string])[1]));
+    const last = rows[rows.length - 1];
+    if (rows.length < STREAM_PAGE_SIZE || last === undefined) return out;
+    after = last[0];
   }
 }
 
