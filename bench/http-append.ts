@@ -1,13 +1,15 @@
 /**
  * Durable appends over HTTP against a bare Fastify handler, in one run.
  *
- *   npx tsx bench/http-append.ts [--duration 10] [--connections 50] [--warmup 2] [--incidents 50]
+ *   npx tsx bench/http-append.ts [--duration 10] [--rounds 3] [--connections 50] [--warmup 3] [--incidents 50]
  *
  * Target: Warroom's requests per second at least 0.5× the bare handler's, with p99
  * latency under 25 ms, at synchronous=FULL (every acknowledged append is fsynced).
  *
  * Each server runs in its own child process (so autocannon does not share its event
- * loop); autocannon runs here, 50 connections POSTing ~300-byte JSON bodies:
+ * loop); autocannon runs here, 50 connections POSTing 300-byte JSON bodies. The three
+ * servers run side by side and are loaded in turn, round after round (rotating order),
+ * so machine noise hits them alike; the ratio is taken per round, and medians reported:
  *   1. bare:     a Fastify route that parses the JSON body and answers 201;
  *   2. one:      Warroom, notes to ONE incident (every connection on the same stream);
  *   3. spread:   Warroom, notes spread over N incidents (one per connection).
@@ -153,8 +155,7 @@ function noteBody(): string {
   return JSON.stringify({ channel: "command", text: text.repeat(2).slice(0, BODY_BYTES - envelope) });
 }
 
-interface Measured {
-  name: string;
+interface Run {
   rps: number;
   p50: number;
   p99: number;
@@ -165,16 +166,21 @@ interface Measured {
   statuses: Record<string, number>;
 }
 
-async function measure(
-  name: string,
-  options: Omit<AutocannonOptions, "duration">,
-  duration: number,
-  warmup: number,
-): Promise<Measured & { warmupOk: number }> {
-  const warm = await autocannon({ ...options, duration: warmup });
-  const r = await autocannon({ ...options, duration });
+interface Target {
+  name: string;
+  server: Child;
+  options: Omit<AutocannonOptions, "duration">;
+  /** Incidents declared before the runs (not counted as appends). */
+  incidents: number;
+  dir?: string;
+  warmupOk: number;
+  runs: Run[];
+  stopped?: Extract<FromChild, { stopped: true }>;
+}
+
+async function run(target: Target, duration: number): Promise<Run> {
+  const r = await autocannon({ ...target.options, duration });
   return {
-    name,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -183,7 +189,6 @@ async function measure(
     errors: r.errors,
     timeouts: r.timeouts,
     statuses: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
-    warmupOk: warm["2xx"],
   };
 }
 
@@ -196,138 +201,193 @@ async function postJson(url: string, body: unknown): Promise<void> {
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
 }
 
-async function warroomRun(
-  name: string,
-  incidents: number,
-  connections: number,
-  duration: number,
-  warmup: number,
-): Promise<Measured & { synchronous: number | undefined; stored: number; acknowledged: number; batch: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "warroom-bench-"));
-  const server = await Child.start("warroom", join(dir, "bench.db"));
-  try {
-    for (let i = 0; i < incidents; i++) {
-      await postJson(`${server.url}/api/incidents`, { title: `Bench incident ${i + 1}`, severity: "SEV-2" });
-    }
-    const headers = { "content-type": "application/json", "warroom-actor": "sarah-db" };
-    let next = 0;
-    const result = await measure(
-      name,
-      {
-        url: `${server.url}/api/incidents/INC-1/notes`,
-        connections,
-        method: "POST",
-        headers,
-        body: noteBody(),
-        ...(incidents > 1
-          ? {
-              setupClient: (client: AutocannonClient) => {
-                const n = (next++ % incidents) + 1;
-                client.setRequest({ method: "POST", path: `/api/incidents/INC-${n}/notes`, headers, body: noteBody() });
-              },
-            }
-          : {}),
-      },
-      duration,
-      warmup,
-    );
-    const stopped = await server.stop();
-    const stored = (stopped.head ?? 0) - incidents;
-    const acknowledged = result.ok + result.warmupOk;
-    const stats = stopped.stats;
-    const batch = stats && stats.transactions > 0 ? stats.appends / stats.transactions : 0;
-    return { ...result, synchronous: server.synchronous, stored, acknowledged, batch };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function main(): Promise<void> {
-  const duration = arg("duration", 10);
-  const connections = arg("connections", 50);
-  const warmup = arg("warmup", 2);
-  const spreadOver = arg("incidents", connections);
-  const body = noteBody();
-  console.log(
-    `HTTP append benchmark: ${connections} connections, ${duration} s per run (+${warmup} s warm-up), ` +
-      `${Buffer.byteLength(body)}-byte JSON bodies\n`,
-  );
-
-  const bareServer = await Child.start("bare");
-  const bare = await measure(
-    "bare fastify 201",
-    {
-      url: `${bareServer.url}/ingest`,
+async function bareTarget(connections: number): Promise<Target> {
+  const server = await Child.start("bare");
+  return {
+    name: "bare fastify 201",
+    server,
+    options: {
+      url: `${server.url}/ingest`,
       connections,
       method: "POST",
       headers: { "content-type": "application/json" },
-      body,
+      body: noteBody(),
     },
-    duration,
-    warmup,
-  );
-  await bareServer.stop();
+    incidents: 0,
+    warmupOk: 0,
+    runs: [],
+  };
+}
 
-  const one = await warroomRun("warroom, 1 incident", 1, connections, duration, warmup);
-  const spread = await warroomRun(`warroom, ${spreadOver} incidents`, spreadOver, connections, duration, warmup);
+/** A Warroom server on its own temp SQLite file; notes go to INC-1 or, per connection, INC-1…INC-n. */
+async function warroomTarget(name: string, incidents: number, connections: number): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), "warroom-bench-"));
+  const server = await Child.start("warroom", join(dir, "bench.db"));
+  for (let i = 0; i < incidents; i++) {
+    await postJson(`${server.url}/api/incidents`, { title: `Bench incident ${i + 1}`, severity: "SEV-2" });
+  }
+  const headers = { "content-type": "application/json", "warroom-actor": "sarah-db" };
+  let next = 0;
+  return {
+    name,
+    server,
+    dir,
+    incidents,
+    warmupOk: 0,
+    runs: [],
+    options: {
+      url: `${server.url}/api/incidents/INC-1/notes`,
+      connections,
+      method: "POST",
+      headers,
+      body: noteBody(),
+      ...(incidents > 1
+        ? {
+            setupClient: (client: AutocannonClient) => {
+              const n = (next++ % incidents) + 1;
+              client.setRequest({ method: "POST", path: `/api/incidents/INC-${n}/notes`, headers, body: noteBody() });
+            },
+          }
+        : {}),
+    },
+  };
+}
 
-  const rows = [bare, one, spread];
-  const pad = (s: string | number, n: number) => String(s).padStart(n);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+async function main(): Promise<void> {
+  const duration = arg("duration", 10);
+  const rounds = Math.floor(arg("rounds", 3));
+  const connections = arg("connections", 50);
+  const warmup = arg("warmup", 3);
+  const spreadOver = Math.floor(arg("incidents", connections));
   console.log(
-    `${"run".padEnd(26)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("2xx", 10)}${pad("non-2xx", 9)}${pad("errors", 8)}`,
+    `HTTP append benchmark: ${connections} connections, ${Buffer.byteLength(noteBody())}-byte JSON bodies, ` +
+      `${rounds} rounds × ${duration} s per server (after ${warmup} s warm-up), servers interleaved\n`,
   );
-  for (const r of rows) {
+
+  const bare = await bareTarget(connections);
+  const one = await warroomTarget("warroom, 1 incident", 1, connections);
+  const spread = await warroomTarget(`warroom, ${spreadOver} incidents`, spreadOver, connections);
+  const targets = [bare, one, spread];
+  try {
+    for (const target of targets) target.warmupOk = (await run(target, warmup)).ok;
+    // Interleaved, in a rotating order, so a noisy neighbour or a slow disk moment hits
+    // every server alike; the ratio is taken within each round.
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < targets.length; i++) {
+        const target = targets[(round + i) % targets.length] as Target;
+        target.runs.push(await run(target, duration));
+      }
+    }
+  } finally {
+    for (const target of targets) {
+      target.stopped = await target.server.stop();
+      if (target.dir) rmSync(target.dir, { recursive: true, force: true });
+    }
+  }
+
+  const pad = (value: string | number, n: number) => String(value).padStart(n);
+  console.log(`${"round".padEnd(7)}${"server".padEnd(26)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}`);
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) {
+      const r = target.runs[round] as Run;
+      console.log(
+        `${pad(round + 1, 5)}  ${target.name.padEnd(26)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50, 8)}${pad(r.p99, 8)}`,
+      );
+    }
+  }
+  console.log("");
+
+  const summary = targets.map((t) => ({
+    name: t.name,
+    rps: median(t.runs.map((r) => r.rps)),
+    p50: median(t.runs.map((r) => r.p50)),
+    p99: median(t.runs.map((r) => r.p99)),
+    worstP99: Math.max(...t.runs.map((r) => r.p99)),
+    ok: sum(t.runs.map((r) => r.ok)),
+    non2xx: sum(t.runs.map((r) => r.non2xx)),
+    errors: sum(t.runs.map((r) => r.errors + r.timeouts)),
+    statuses: t.runs.reduce<Record<string, number>>((acc, r) => {
+      for (const [k, v] of Object.entries(r.statuses)) acc[k] = (acc[k] ?? 0) + v;
+      return acc;
+    }, {}),
+  }));
+  console.log(
+    `${"server (median of rounds)".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("worst p99", 11)}${pad("2xx", 10)}${pad("non-2xx", 9)}${pad("errors", 8)}`,
+  );
+  for (const r of summary) {
     console.log(
-      `${r.name.padEnd(26)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ok, 10)}${pad(r.non2xx, 9)}${pad(r.errors + r.timeouts, 8)}`,
+      `${r.name.padEnd(28)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(r.worstP99, 11)}${pad(r.ok, 10)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}`,
     );
   }
   console.log("");
-  const verdicts = [one, spread].map((r) => {
-    const ratio = r.rps / bare.rps;
-    const allOk = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
-    const durable = r.synchronous === SQLITE_SYNCHRONOUS_FULL;
-    // Requests still in flight when autocannon stops (at most one per connection, per run:
-    // warm-up and measured) may be stored without their answer having been counted.
-    const unanswered = r.stored - r.acknowledged;
-    const consistent = unanswered >= 0 && unanswered <= 2 * connections;
+
+  const verdicts = [one, spread].map((target, index) => {
+    const s = summary[index + 1] as (typeof summary)[number];
+    const ratios = target.runs.map((r, round) => r.rps / ((bare.runs[round] as Run).rps || 1));
+    const ratio = median(ratios);
+    const allOk = s.non2xx === 0 && s.errors === 0;
+    const synchronous = target.server.synchronous;
+    const durable = synchronous === SQLITE_SYNCHRONOUS_FULL;
+    // Every acknowledged note must be in the log. Requests in flight when autocannon stops
+    // a run (at most one per connection per run) may be stored without a counted answer.
+    const stored = (target.stopped?.head ?? 0) - target.incidents;
+    const acknowledged = s.ok + target.warmupOk;
+    const cutOff = stored - acknowledged;
+    const consistent = cutOff >= 0 && cutOff <= (rounds + 1) * connections;
+    const stats = target.stopped?.stats;
+    const perCommit = stats && stats.transactions > 0 ? stats.appends / stats.transactions : 0;
     const ratioVerdict = ratio >= RATIO_TARGET ? "PASS" : "OVER";
-    const p99Verdict = r.p99 < P99_TARGET_MS ? "PASS" : "OVER";
+    const p99Verdict = s.p99 < P99_TARGET_MS ? "PASS" : "OVER";
     console.log(
-      `${r.name}: ${ratio.toFixed(2)}× bare (target ≥ ${RATIO_TARGET}×) ${ratioVerdict}; ` +
-        `p99 ${r.p99} ms (target < ${P99_TARGET_MS} ms) ${p99Verdict}; ` +
-        `${allOk ? "all 2xx" : `NOT all 2xx: ${JSON.stringify(r.statuses)}, ${r.errors} errors, ${r.timeouts} timeouts`}; ` +
-        `synchronous=${r.synchronous === SQLITE_SYNCHRONOUS_FULL ? "FULL" : r.synchronous}; ` +
-        `${r.stored} stored, ${r.acknowledged} acknowledged (+${unanswered} cut off in flight)` +
+      `${s.name}: ${ratio.toFixed(2)}× bare (rounds: ${ratios.map((x) => x.toFixed(2)).join(", ")}; target ≥ ${RATIO_TARGET}×) ${ratioVerdict}; ` +
+        `p99 ${s.p99} ms (worst ${s.worstP99}; target < ${P99_TARGET_MS} ms) ${p99Verdict}; ` +
+        `${allOk ? "all 2xx" : `NOT all 2xx: ${JSON.stringify(s.statuses)}, ${s.errors} errors/timeouts`}; ` +
+        `synchronous=${durable ? "FULL" : synchronous}; ` +
+        `${stored} stored, ${acknowledged} acknowledged, ${cutOff} cut off in flight` +
         `${consistent ? "" : " MISMATCH: an acknowledged append is missing"}; ` +
-        `${r.batch.toFixed(1)} appends per commit`,
+        `${perCommit.toFixed(1)} appends per commit`,
     );
-    return { name: r.name, ratio, ratioVerdict, p99Verdict, allOk, durable, consistent };
+    return {
+      name: s.name,
+      ratio: Number(ratio.toFixed(3)),
+      ratios: ratios.map((x) => Number(x.toFixed(3))),
+      ratioVerdict,
+      p99Verdict,
+      allOk,
+      durable,
+      consistent,
+      appendsPerCommit: Number(perCommit.toFixed(2)),
+    };
   });
   console.log(
     JSON.stringify({
       bench: "http-append",
       connections,
-      durationSeconds: duration,
-      bodyBytes: Buffer.byteLength(body),
+      rounds,
+      secondsPerRun: duration,
+      bodyBytes: Buffer.byteLength(noteBody()),
       targets: { ratio: RATIO_TARGET, p99Ms: P99_TARGET_MS },
-      runs: rows.map((r) => ({
+      servers: summary.map((r) => ({
         name: r.name,
         rps: Math.round(r.rps),
         p50Ms: r.p50,
         p99Ms: r.p99,
+        worstP99Ms: r.worstP99,
         ok: r.ok,
         non2xx: r.non2xx,
         errors: r.errors,
-        timeouts: r.timeouts,
-        ...("batch" in r
-          ? { appendsPerCommit: Number((r.batch as number).toFixed(2)), synchronous: r.synchronous }
-          : {}),
       })),
-      verdicts: verdicts.map((v) => ({ ...v, ratio: Number(v.ratio.toFixed(3)) })),
+      verdicts,
     }),
   );
-  const failed = verdicts.some((v) => !v.allOk || !v.durable || !v.consistent);
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = verdicts.some((v) => !v.allOk || !v.durable || !v.consistent) ? 1 : 0;
 }
 
 const childAt = process.argv.indexOf("--child");
