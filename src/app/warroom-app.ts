@@ -234,7 +234,8 @@ export class WarroomApp implements WarroomApi {
     if (options.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
       fail("validation.failed", "an idempotency key is 1 to 255 visible ASCII characters", "idempotencyKey");
     }
-    const requestHash = hashRequest(target, command, actor);
+    // Only a keyed request needs its digest (to spot a key reused for another request).
+    const requestHash = options.idempotencyKey === undefined ? "" : hashRequest(target, command, actor);
     if (options.idempotencyKey !== undefined) {
       const earlier = await this.store.findByIdempotencyKey(options.idempotencyKey);
       if (earlier) return this.duplicateResult(earlier, requestHash);

@@ -25,9 +25,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Logs go to stderr, so stdout carries only what the command prints (the URL, JSON). */
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
   const app = await createWarroomApp(config, { poll: true, ...(clock ? { clock } : {}) });
-  const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, logger: { level: config.logLevel } });
+  const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, logger: { level: config.logLevel, stream: process.stderr } });
   try {
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
