@@ -28,7 +28,11 @@ export interface RunningServer {
 /** Logs go to stderr, so stdout carries only what the command prints (the URL, JSON). */
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
   const app = await createWarroomApp(config, { poll: true, ...(clock ? { clock } : {}) });
-  const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, logger: { level: config.logLevel, stream: process.stderr } });
+  const http = buildHttpApp({
+    app,
+    bodyLimitBytes: config.bodyLimitBytes,
+    logger: { level: config.logLevel, stream: process.stderr },
+  });
   try {
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
