@@ -19,5 +19,7 @@ if (passed === 0 && failed === 0) {
   console.log("0 passed, 1 failed");
   process.exit(1);
 }
-console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+console.log(
+  skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`,
+);
 process.exit(failed > 0 || status !== 0 ? Math.max(1, status) : 0);
