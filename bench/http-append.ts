@@ -100,7 +100,8 @@ async function runChild(kind: string, dbPath: string | undefined): Promise<void>
   const server = await startServer({ config });
   const store = server.app.store;
   const sqlite = store instanceof SqliteEventStore ? store : undefined;
-  send({ ready: server.url, ...(sqlite ? { synchronous: sqlite.pragmas().synchronous } : {}) });
+  // The writer connection's setting: with the thread writer, the one that commits.
+  send({ ready: server.url, ...(sqlite ? { synchronous: (await sqlite.writerPragmas()).synchronous } : {}) });
   process.on("message", async (_m: ToChild) => {
     const head = await store.headPosition();
     const stats = sqlite?.stats();

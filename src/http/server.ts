@@ -1,7 +1,8 @@
 /**
  * `warroom serve`: the app with polling on (so a CLI writing to the same SQLite file
- * shows up live), the HTTP app, listening, and a clean shutdown that ends open live
- * streams, stops accepting connections and closes the store.
+ * shows up live) and the store's writer thread, the HTTP app, listening, and a clean
+ * shutdown that ends open live streams, stops accepting connections and closes the
+ * store (committing what is queued, then ending the writer thread).
  */
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
@@ -27,7 +28,8 @@ export interface RunningServer {
 
 /** Logs go to stderr, so stdout carries only what the command prints (the URL, JSON). */
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
-  const app = await createWarroomApp(config, { poll: true, ...(clock ? { clock } : {}) });
+  // Appends commit on a writer thread, so this event loop keeps serving requests during each fsync.
+  const app = await createWarroomApp(config, { poll: true, writer: "thread", ...(clock ? { clock } : {}) });
   const http = buildHttpApp({
     app,
     bodyLimitBytes: config.bodyLimitBytes,

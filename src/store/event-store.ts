@@ -36,7 +36,11 @@ export interface AppendResult {
   streamId: string;
   /** The stream's version after the append. */
   version: number;
-  /** The events as stored (for a duplicate: as first stored). */
+  /**
+   * The events as stored (for a duplicate: as first stored, read back). For a fresh
+   * append each event's `data` is the caller's own value, not a copy: the store keeps
+   * its own copy, so do not mutate it if the result's events must match the log.
+   */
   events: StoredEvent[];
   /** True when the idempotency key had been used: nothing was appended this time. */
   duplicate: boolean;

@@ -2,21 +2,39 @@
  * The SQLite adapter of the EventStore port: one file, WAL, `synchronous=FULL` so an
  * acknowledged append survives a power cut.
  *
- * better-sqlite3 is synchronous, and a durable commit costs one fsync. So appends are
- * group-committed: requests made in the same event-loop turn are queued, then written
- * in ONE immediate transaction (flushed on `setImmediate`, or at once when the queue
- * reaches `maxBatchSize`). Each request is judged on its own inside that transaction,
- * in arrival order, and written under its own SAVEPOINT, so a stale expectedVersion
- * fails alone while its neighbours commit. If the transaction itself fails (disk
- * full, I/O error, lock timeout) every request of the batch is rejected and none is
- * partly written. The UNIQUE (stream_id, version) constraint remains the final guard,
- * for instance against another process writing to the same file.
+ * A durable commit costs one fsync, so appends are group-committed: requests are
+ * queued and written together in ONE transaction by `SqliteBatchWriter`, which judges
+ * each request on its own (a stale expectedVersion fails alone while its neighbours
+ * commit; a failed transaction fails the whole batch and writes none of it).
+ *
+ * Where the transaction runs is the writer mode:
+ * - `inline` (default): on this thread, on the store's own connection. Requests made in
+ *   the same event-loop turn are flushed on `setImmediate` (or at once when the queue
+ *   reaches `maxBatchSize`). No start-up cost: right for one-shot CLI commands.
+ * - `thread`: on a writer thread that owns a second, write connection, so this thread's
+ *   event loop keeps running (parsing requests, answering reads) during the fsync. One
+ *   batch is in flight at a time; requests arriving meanwhile queue up and go as the
+ *   next batch as soon as the reply arrives, which keeps arrival order and lets batches
+ *   grow under load. Reads stay on this thread's connection (WAL readers see every
+ *   committed write). Right for the server.
+ *
+ * Either way the schema is checked and migrated once, on this thread, at open, before
+ * anything can write; each request resolves only after its batch has committed.
  */
 import type Database from "better-sqlite3";
 import { type Clock, isoNow, systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import type { AppendRequest, AppendResult, EventStore, StoredEvent } from "../event-store.js";
-import { isUniqueViolation, openDatabase, toStoreError } from "./open-database.js";
+import { isInMemoryPath, openDatabase, readPragmas, type SqlitePragmas, toStoreError } from "./open-database.js";
+import {
+  type BatchResult,
+  type DuplicateAppend,
+  fromPlainError,
+  lookupKey,
+  type RequestOutcome,
+  SqliteBatchWriter,
+} from "./sqlite-batch-writer.js";
+import { WriterThread } from "./sqlite-writer-thread.js";
 import {
   prepareStatements,
   readStreamDataPaged,
@@ -27,7 +45,17 @@ import {
 } from "./statements.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "./validate-append.js";
 
+export type { SqlitePragmas } from "./open-database.js";
+
+export type SqliteWriterMode = "inline" | "thread";
+
 export interface SqliteEventStoreOptions {
+  /**
+   * Where the group commit runs: `inline` (default) on this thread, `thread` on a writer
+   * thread with its own connection. An in-memory database lives in one connection, so it
+   * is always written inline.
+   */
+  writer?: SqliteWriterMode;
   /** Stamps `recordedAt`; the system clock by default. */
   clock?: Clock;
   /** Most append requests committed in one transaction (default 256). */
@@ -45,29 +73,24 @@ export interface SqliteStoreStats {
   events: number;
   duplicates: number;
   conflicts: number;
-  /** Transactions that failed as a whole; every request in them was rejected. */
+  /** Batches that failed as a whole; every request in them was rejected. */
   failedTransactions: number;
   /** Requests in the largest batch so far. */
   largestBatch: number;
 }
 
-export interface SqlitePragmas {
-  journalMode: string;
-  synchronous: number;
-  busyTimeout: number;
-  foreignKeys: number;
-  userVersion: number;
-}
-
 export const READ_ALL_MAX_LIMIT = 10_000;
-
-type Outcome = { ok: AppendResult } | { error: WarroomError };
 
 interface Pending {
   request: CheckedAppend;
+  /** The caller's event data, in order: the StoredEvents are built from it, not re-parsed. */
+  data: unknown[];
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
+
+/** Commits one batch: at once (inline) or on the writer thread. */
+type CommitBatch = (batch: CheckedAppend[], recordedAt: string) => BatchResult | Promise<BatchResult>;
 
 export function openSqliteEventStore(path: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
   return new SqliteEventStore(path, options);
@@ -75,15 +98,20 @@ export function openSqliteEventStore(path: string, options: SqliteEventStoreOpti
 
 export class SqliteEventStore implements EventStore {
   readonly path: string;
+  /** The writer mode in effect (`inline` for an in-memory database, whatever was asked). */
+  readonly writer: SqliteWriterMode;
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly maxBatchSize: number;
   private readonly sql: Statements;
-  private readonly commitBatch: Database.Transaction<(batch: Pending[], recordedAt: string) => Outcome[]>;
-  private readonly writeRequest: Database.Transaction<(request: CheckedAppend, recordedAt: string) => AppendResult>;
+  private readonly thread: WriterThread | null;
+  private readonly commitBatch: CommitBatch;
   private queue: Pending[] = [];
   private scheduled: NodeJS.Immediate | null = null;
+  /** The batch on the writer thread, settled (never rejected) once its reply is handled. */
+  private inFlight: Promise<void> | null = null;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private readonly counters: SqliteStoreStats = {
     transactions: 0,
     appends: 0,
@@ -98,15 +126,20 @@ export class SqliteEventStore implements EventStore {
     this.path = path;
     this.clock = options.clock ?? systemClock;
     this.maxBatchSize = Math.max(1, options.maxBatchSize ?? 256);
-    this.db = openDatabase(path, options.busyTimeoutMs ?? 5000);
-    const db = this.db;
-    this.sql = prepareStatements(db);
-    this.writeRequest = db.transaction((request: CheckedAppend, recordedAt: string) =>
-      this.insertEvents(request, recordedAt),
-    );
-    this.commitBatch = db.transaction((batch: Pending[], recordedAt: string) =>
-      batch.map((pending) => this.judge(pending.request, recordedAt)),
-    );
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    // Opens, checks and migrates the file (refusing a newer schema) before any writer exists.
+    this.db = openDatabase(path, busyTimeoutMs);
+    this.sql = prepareStatements(this.db);
+    this.writer = options.writer === "thread" && !isInMemoryPath(path) ? "thread" : "inline";
+    if (this.writer === "thread") {
+      const thread = new WriterThread(path, busyTimeoutMs);
+      this.thread = thread;
+      this.commitBatch = (batch, recordedAt) => thread.commit(batch, recordedAt);
+    } else {
+      const writer = new SqliteBatchWriter(this.db, this.sql);
+      this.thread = null;
+      this.commitBatch = (batch, recordedAt) => writer.commit(batch, recordedAt);
+    }
   }
 
   append(request: AppendRequest): Promise<AppendResult> {
@@ -117,10 +150,13 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+    const data = new Array<unknown>(request.events.length);
+    for (let i = 0; i < data.length; i++) data[i] = request.events[i]?.data;
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ request: checked, resolve, reject });
-      if (this.queue.length >= this.maxBatchSize) this.flush();
-      else this.scheduled ??= setImmediate(() => this.flush());
+      this.queue.push({ request: checked, data, resolve, reject });
+      if (this.inFlight !== null) return; // goes with the next batch, when the reply arrives
+      if (this.queue.length >= this.maxBatchSize) this.pump();
+      else this.scheduled ??= setImmediate(() => this.pump());
     });
   }
 
@@ -145,7 +181,10 @@ export class SqliteEventStore implements EventStore {
 
   async findByIdempotencyKey(key: string): Promise<AppendResult | null> {
     this.assertOpen();
-    return this.guard("look up an idempotency key", () => this.lookupKey(key));
+    return this.guard("look up an idempotency key", () => {
+      const found = lookupKey(this.sql, key);
+      return found === null ? null : duplicateResult(found);
+    });
   }
 
   async headPosition(): Promise<number> {
@@ -153,109 +192,117 @@ export class SqliteEventStore implements EventStore {
     return this.guard("read the head position", () => this.sql.head.get() ?? 0);
   }
 
-  /** Commits whatever is queued, then closes the file. Later calls reject with `store.unavailable`. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.flush();
-    this.closed = true;
-    this.db.close();
+  /**
+   * Commits whatever is queued, waits for the batch in flight, stops the writer thread and
+   * closes the file. Calls made from now on reject with `store.unavailable`.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
   }
 
   stats(): SqliteStoreStats {
     return { ...this.counters };
   }
 
+  /** The pragmas of this thread's connection (reads, and inline writes). */
   pragmas(): SqlitePragmas {
     this.assertOpen();
-    const read = (name: string) => this.db.pragma(name, { simple: true });
-    return {
-      journalMode: String(read("journal_mode")),
-      synchronous: Number(read("synchronous")),
-      busyTimeout: Number(read("busy_timeout")),
-      foreignKeys: Number(read("foreign_keys")),
-      userVersion: Number(read("user_version")),
-    };
+    return readPragmas(this.db);
   }
 
-  /** Writes the queued requests in one transaction and settles each promise. */
-  private flush(): void {
+  /** The pragmas of the connection that commits appends: the writer thread's in `thread` mode. */
+  async writerPragmas(): Promise<SqlitePragmas> {
+    this.assertOpen();
+    return this.thread === null ? readPragmas(this.db) : this.thread.pragmas();
+  }
+
+  /** The writer thread, in `thread` mode (tests use it to simulate a crash). */
+  get writerThread(): WriterThread | null {
+    return this.thread;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.closed = true;
+    this.pump();
+    while (this.inFlight !== null) await this.inFlight;
+    if (this.thread !== null) await this.thread.close();
+    this.db.close();
+  }
+
+  /**
+   * Sends the queue as the next batch, unless one is in flight. Inline, the batch commits
+   * right here; on the thread, the reply sends the next batch, then settles this one.
+   */
+  private pump(): void {
     if (this.scheduled !== null) {
       clearImmediate(this.scheduled);
       this.scheduled = null;
     }
-    const batch = this.queue;
-    if (batch.length === 0) return;
-    this.queue = [];
-    let outcomes: Outcome[];
-    try {
-      outcomes = this.commitBatch.immediate(batch, isoNow(this.clock));
-    } catch (error) {
+    while (this.inFlight === null && this.queue.length > 0) {
+      let batch: Pending[];
+      if (this.queue.length <= this.maxBatchSize) {
+        batch = this.queue;
+        this.queue = [];
+      } else {
+        batch = this.queue.splice(0, this.maxBatchSize);
+      }
+      const requests = new Array<CheckedAppend>(batch.length);
+      for (let i = 0; i < batch.length; i++) requests[i] = (batch[i] as Pending).request;
+      const recordedAt = isoNow(this.clock);
+      const result = this.commitBatch(requests, recordedAt);
+      if (result instanceof Promise) {
+        this.inFlight = result.then((reply) => {
+          this.inFlight = null;
+          this.pump(); // the next batch goes to the thread before this one's callers run
+          this.settle(batch, reply, recordedAt);
+        });
+        return;
+      }
+      this.settle(batch, result, recordedAt);
+    }
+  }
+
+  /** Resolves or rejects each request of a batch from its outcome. */
+  private settle(batch: Pending[], result: BatchResult, recordedAt: string): void {
+    if (!result.committed) {
       this.counters.failedTransactions++;
-      for (const pending of batch) pending.reject(toStoreError(error, "commit the append"));
+      const error = fromPlainError(result.error);
+      for (const pending of batch) pending.reject(error);
       return;
     }
     this.counters.transactions++;
     this.counters.appends += batch.length;
-    this.counters.largestBatch = Math.max(this.counters.largestBatch, batch.length);
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i] as Outcome;
+    if (batch.length > this.counters.largestBatch) this.counters.largestBatch = batch.length;
+    for (let i = 0; i < batch.length; i++) {
+      const pending = batch[i] as Pending;
+      const outcome = result.outcomes[i] as RequestOutcome;
       if ("error" in outcome) {
         this.counters.conflicts++;
-        pending.reject(outcome.error);
+        pending.reject(fromPlainError(outcome.error));
+      } else if (outcome.ok.kind === "duplicate") {
+        this.counters.duplicates++;
+        pending.resolve(duplicateResult(outcome.ok));
       } else {
-        if (outcome.ok.duplicate) this.counters.duplicates++;
-        else this.counters.events += outcome.ok.events.length;
-        pending.resolve(outcome.ok);
+        const written = outcome.ok;
+        const { streamId, expectedVersion, events, requestHash } = pending.request;
+        const stored: StoredEvent[] = new Array(events.length);
+        for (let j = 0; j < events.length; j++) {
+          stored[j] = {
+            streamId,
+            version: expectedVersion + j + 1,
+            position: written.positions[j] as number,
+            type: (events[j] as CheckedAppend["events"][number]).type,
+            data: pending.data[j],
+            recordedAt,
+          };
+        }
+        this.counters.events += events.length;
+        const appended: AppendResult = { streamId, version: written.version, events: stored, duplicate: false };
+        if (requestHash !== null) appended.requestHash = requestHash;
+        pending.resolve(appended);
       }
-    });
-  }
-
-  /** Runs inside the batch transaction: sees every earlier request of the batch. */
-  private judge(request: CheckedAppend, recordedAt: string): Outcome {
-    if (request.idempotencyKey !== null) {
-      const first = this.lookupKey(request.idempotencyKey);
-      if (first !== null) return { ok: first };
     }
-    const current = this.sql.currentVersion.get(request.streamId) ?? 0;
-    if (current !== request.expectedVersion) return { error: conflictError(request, current) };
-    try {
-      return { ok: this.writeRequest(request, recordedAt) };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error; // fails the whole batch
-      // Someone else got there first (another connection to the same file).
-      const first = request.idempotencyKey === null ? null : this.lookupKey(request.idempotencyKey);
-      if (first !== null) return { ok: first };
-      return { error: conflictError(request, this.sql.currentVersion.get(request.streamId) ?? 0) };
-    }
-  }
-
-  /** Runs under its own SAVEPOINT (a nested better-sqlite3 transaction). */
-  private insertEvents(request: CheckedAppend, recordedAt: string): AppendResult {
-    const { streamId, expectedVersion, idempotencyKey, requestHash } = request;
-    const events: StoredEvent[] = [];
-    let version = expectedVersion;
-    for (const event of request.events) {
-      version++;
-      const { lastInsertRowid } = this.sql.insertEvent.run(streamId, version, event.type, event.json, recordedAt);
-      const position = Number(lastInsertRowid);
-      events.push({ streamId, version, position, type: event.type, data: JSON.parse(event.json), recordedAt });
-    }
-    if (idempotencyKey !== null) {
-      this.sql.insertKey.run(idempotencyKey, streamId, expectedVersion + 1, version, requestHash);
-    }
-    const result: AppendResult = { streamId, version, events, duplicate: false };
-    if (requestHash !== null) result.requestHash = requestHash;
-    return result;
-  }
-
-  private lookupKey(key: string): AppendResult | null {
-    const row = this.sql.findKey.get(key);
-    if (row === undefined) return null;
-    const [streamId, firstVersion, lastVersion, requestHash] = row;
-    const events = toStreamEvents(streamId, this.sql.readRange.all(streamId, firstVersion - 1, lastVersion));
-    const result: AppendResult = { streamId, version: lastVersion, events, duplicate: true };
-    if (requestHash !== null) result.requestHash = requestHash;
-    return result;
   }
 
   private assertOpen(): void {
@@ -271,11 +318,15 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function conflictError(request: CheckedAppend, current: number): WarroomError {
-  const message =
-    `Stream ${request.streamId} is at version ${current}, but the append expected ${request.expectedVersion}: ` +
-    "someone else changed it; reload and retry";
-  return new WarroomError("stream.version_conflict", message, [{ field: "expectedVersion", message }]);
+function duplicateResult(found: DuplicateAppend): AppendResult {
+  const result: AppendResult = {
+    streamId: found.streamId,
+    version: found.version,
+    events: toStreamEvents(found.streamId, found.rows),
+    duplicate: true,
+  };
+  if (found.requestHash !== null) result.requestHash = found.requestHash;
+  return result;
 }
 
 function closedError(): WarroomError {

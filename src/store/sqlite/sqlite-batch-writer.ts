@@ -1,0 +1,139 @@
+/**
+ * The group-commit transaction of the SQLite adapter: ONE implementation, run by both
+ * writer modes, on the store's own connection (`inline`) or on the writer thread's
+ * (`thread`).
+ *
+ * A batch of checked requests is written in one immediate transaction. Each request is
+ * judged on its own, in arrival order, against everything before it (the file and the
+ * earlier requests of the batch): a repeated idempotency key returns the first result,
+ * a stale expectedVersion fails alone, anything else is written under its own SAVEPOINT.
+ * If the transaction itself fails (disk full, I/O error, lock timeout) the whole batch
+ * fails and nothing of it is written. The UNIQUE (stream_id, version) constraint is the
+ * final guard, e.g. against another process writing to the same file.
+ *
+ * Everything in and out is plain data (it crosses a thread boundary by structured
+ * clone): requests as `CheckedAppend` (event data already JSON text), outcomes as
+ * positions and versions, errors as `{ code, message, details }`. The caller builds
+ * the StoredEvents from its own data and the positions returned here.
+ */
+import type Database from "better-sqlite3";
+import { type ErrorCode, type ErrorDetail, WarroomError } from "../../domain/shared/errors.js";
+import { isUniqueViolation, toStoreError } from "./open-database.js";
+import { prepareStatements, type Statements, type StreamRow } from "./statements.js";
+import type { CheckedAppend } from "./validate-append.js";
+
+/** A WarroomError as plain data. */
+export interface PlainError {
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+}
+
+/** Written now: the stream's version after it, and each event's global position, in order. */
+export interface WrittenAppend {
+  kind: "written";
+  version: number;
+  positions: number[];
+}
+
+/** The key had been used: the first result, its events as stored rows (data still JSON text). */
+export interface DuplicateAppend {
+  kind: "duplicate";
+  streamId: string;
+  version: number;
+  requestHash: string | null;
+  rows: StreamRow[];
+}
+
+export type RequestOutcome = { ok: WrittenAppend | DuplicateAppend } | { error: PlainError };
+
+export type BatchResult = { committed: true; outcomes: RequestOutcome[] } | { committed: false; error: PlainError };
+
+export class SqliteBatchWriter {
+  private readonly sql: Statements;
+  private readonly commitBatch: Database.Transaction<
+    (batch: readonly CheckedAppend[], recordedAt: string) => RequestOutcome[]
+  >;
+  private readonly writeRequest: Database.Transaction<(request: CheckedAppend, recordedAt: string) => WrittenAppend>;
+
+  constructor(db: Database.Database, statements: Statements = prepareStatements(db)) {
+    this.sql = statements;
+    this.writeRequest = db.transaction((request: CheckedAppend, recordedAt: string) =>
+      this.insertEvents(request, recordedAt),
+    );
+    this.commitBatch = db.transaction((batch: readonly CheckedAppend[], recordedAt: string) => {
+      const outcomes: RequestOutcome[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) outcomes[i] = this.judge(batch[i] as CheckedAppend, recordedAt);
+      return outcomes;
+    });
+  }
+
+  /** Writes the batch in one transaction: one outcome per request, in order, or the batch's failure. */
+  commit(batch: readonly CheckedAppend[], recordedAt: string): BatchResult {
+    try {
+      return { committed: true, outcomes: this.commitBatch.immediate(batch, recordedAt) };
+    } catch (error) {
+      return { committed: false, error: toPlainError(toStoreError(error, "commit the append")) };
+    }
+  }
+
+  /** Runs inside the batch transaction: sees every earlier request of the batch. */
+  private judge(request: CheckedAppend, recordedAt: string): RequestOutcome {
+    if (request.idempotencyKey !== null) {
+      const first = lookupKey(this.sql, request.idempotencyKey);
+      if (first !== null) return { ok: first };
+    }
+    const current = this.sql.currentVersion.get(request.streamId) ?? 0;
+    if (current !== request.expectedVersion) return { error: conflict(request, current) };
+    try {
+      return { ok: this.writeRequest(request, recordedAt) };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // fails the whole batch
+      // Someone else got there first (another connection to the same file).
+      const first = request.idempotencyKey === null ? null : lookupKey(this.sql, request.idempotencyKey);
+      if (first !== null) return { ok: first };
+      return { error: conflict(request, this.sql.currentVersion.get(request.streamId) ?? 0) };
+    }
+  }
+
+  /** Runs under its own SAVEPOINT (a nested better-sqlite3 transaction). */
+  private insertEvents(request: CheckedAppend, recordedAt: string): WrittenAppend {
+    const { streamId, expectedVersion, idempotencyKey, requestHash, events } = request;
+    const positions: number[] = new Array(events.length);
+    let version = expectedVersion;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as CheckedAppend["events"][number];
+      version++;
+      const { lastInsertRowid } = this.sql.insertEvent.run(streamId, version, event.type, event.json, recordedAt);
+      positions[i] = Number(lastInsertRowid);
+    }
+    if (idempotencyKey !== null) {
+      this.sql.insertKey.run(idempotencyKey, streamId, expectedVersion + 1, version, requestHash);
+    }
+    return { kind: "written", version, positions };
+  }
+}
+
+/** The first result stored under an idempotency key, or null; on any connection. */
+export function lookupKey(sql: Statements, key: string): DuplicateAppend | null {
+  const row = sql.findKey.get(key);
+  if (row === undefined) return null;
+  const [streamId, firstVersion, lastVersion, requestHash] = row;
+  const rows = sql.readRange.all(streamId, firstVersion - 1, lastVersion);
+  return { kind: "duplicate", streamId, version: lastVersion, requestHash, rows };
+}
+
+export function toPlainError(error: WarroomError): PlainError {
+  return { code: error.code, message: error.message, details: error.details };
+}
+
+export function fromPlainError(error: PlainError): WarroomError {
+  return new WarroomError(error.code, error.message, error.details);
+}
+
+function conflict(request: CheckedAppend, current: number): PlainError {
+  const message =
+    `Stream ${request.streamId} is at version ${current}, but the append expected ${request.expectedVersion}: ` +
+    "someone else changed it; reload and retry";
+  return { code: "stream.version_conflict", message, details: [{ field: "expectedVersion", message }] };
+}
