@@ -32,6 +32,13 @@ export const COMMAND_ROUTES: { readonly [K in IncidentCommandType]: CommandRoute
   "record-decision": { path: "decisions", summary: "Record a decision between options" },
   "add-action-item": { path: "action-items", summary: "Add a follow-up action item" },
   "complete-action-item": { path: "action-items/:actionId/done", summary: "Mark an action item done" },
+  "issue-reminders": { path: "reminders", summary: "Issue the reminders that are due now (the scheduler does this)" },
+  "set-decision-deadline": { path: "deadlines", summary: "Set a decision deadline: decide by a time" },
+  "close-decision-deadline": { path: "deadlines/:deadlineId/close", summary: "Cancel a decision deadline" },
+  "set-trigger": { path: "triggers", summary: "Set a trigger: if a condition holds by a time, take an action" },
+  "close-trigger": { path: "triggers/:triggerId/close", summary: "Close a trigger: fired, averted or cancelled" },
+  "save-postmortem": { path: "postmortem", summary: "Save a new revision of the postmortem" },
+  "publish-postmortem": { path: "postmortem/publish", summary: "Publish the latest postmortem revision" },
   resolve: { path: "resolve", summary: "Resolve the incident with a summary" },
   reopen: { path: "reopen", summary: "Reopen a resolved incident" },
 };

@@ -157,6 +157,13 @@ describe("declare", () => {
       "record-decision": { type: "record-decision", kind: "trade-off", chosen: ["A"], rationale: "r" },
       "add-action-item": { type: "add-action-item", title: "a", owner: DEV },
       "complete-action-item": { type: "complete-action-item", actionId: "AI-1" },
+      "issue-reminders": { type: "issue-reminders" },
+      "set-decision-deadline": { type: "set-decision-deadline", question: "q", inMinutes: 5 },
+      "close-decision-deadline": { type: "close-decision-deadline", deadlineId: "DL1" },
+      "set-trigger": { type: "set-trigger", condition: "c", action: "a", inMinutes: 5 },
+      "close-trigger": { type: "close-trigger", triggerId: "TR1", outcome: "fired" },
+      "save-postmortem": { type: "save-postmortem", markdown: "# PM" },
+      "publish-postmortem": { type: "publish-postmortem" },
       resolve: { type: "resolve", summary: "s" },
       reopen: { type: "reopen", reason: "r" },
     };

@@ -96,6 +96,7 @@ describe("publish-update", () => {
         timeline: "since 09:50",
         plan: "rolling back",
         nextUpdateAt: later,
+        findings: expect.any(Array),
       },
     ]);
     expect(outcome.after).toMatchObject({ lastUpdateAt: DEFAULT_NOW, promisedNextUpdateAt: later });

@@ -34,6 +34,13 @@ describe("command schemas", () => {
       "record-decision": { kind: "technical", chosen: ["A"], rationale: "r" },
       "add-action-item": { title: "t", owner: "dave" },
       "complete-action-item": { actionId: "AI-1" },
+      "issue-reminders": {},
+      "set-decision-deadline": { question: "q", inMinutes: 5 },
+      "close-decision-deadline": { deadlineId: "DL1" },
+      "set-trigger": { condition: "c", action: "a", inMinutes: 5 },
+      "close-trigger": { triggerId: "TR1", outcome: "averted" },
+      "save-postmortem": { markdown: "# PM" },
+      "publish-postmortem": {},
       resolve: { summary: "s" },
       reopen: { reason: "r" },
     };

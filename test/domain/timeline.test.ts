@@ -87,6 +87,48 @@ const samples: [IncidentEvent, "command" | "tech" | "stakeholder", string][] = [
   [ev("ActionItemCompleted", { actionId: "AI-1" }), "command", "Action item AI-1 done"],
   [resolved(), "command", "Resolved: Rolled back"],
   [ev("IncidentReopened", { reason: "errors back" }), "command", "Reopened: errors back"],
+  [
+    ev("ReminderIssued", {
+      reminderKey: "update-due:update:2026-03-01T10:15:00.000Z",
+      kind: "update-due",
+      subject: "update",
+      dueAt: "2026-03-01T10:15:00.000Z",
+      message: "an update is due at 10:15 UTC",
+    }),
+    "command",
+    "Reminder: an update is due at 10:15 UTC",
+  ],
+  [
+    ev("DecisionDeadlineSet", {
+      deadlineId: "DL1",
+      question: "restore or fail over?",
+      dueAt: "2026-03-01T10:15:00.000Z",
+    }),
+    "command",
+    "decide by 10:15 UTC: restore or fail over?",
+  ],
+  [
+    ev("DecisionDeadlineClosed", { deadlineId: "DL1", outcome: "decided", decisionId: "D2" }),
+    "command",
+    "DL1 met by D2",
+  ],
+  [
+    ev("TriggerSet", {
+      triggerId: "TR1",
+      condition: "no root cause",
+      dueAt: "2026-03-01T10:25:00.000Z",
+      action: "roll back",
+    }),
+    "command",
+    "if no root cause by 10:25 UTC, roll back",
+  ],
+  [
+    ev("TriggerClosed", { triggerId: "TR1", outcome: "averted", note: "cause found" }),
+    "command",
+    "TR1 averted: cause found",
+  ],
+  [ev("PostmortemSaved", { revision: 2, markdown: "# PM" }), "command", "Postmortem revision 2 saved"],
+  [ev("PostmortemPublished", { publishedVersion: 1, revision: 2 }), "command", "published as version 1 (revision 2)"],
 ];
 
 describe("timeline", () => {

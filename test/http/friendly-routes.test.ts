@@ -122,7 +122,52 @@ const CASES: Case[] = [
     event: "ActionItemCompleted",
     check: (i) => expect((i.actionItems as Json[])[0]?.status).toBe("done"),
   },
+  {
+    type: "set-decision-deadline",
+    path: "deadlines",
+    body: { question: "Restore or fail over?", inMinutes: 10 },
+    event: "DecisionDeadlineSet",
+    check: (i) => expect((i.deadlines as Json[])[0]).toMatchObject({ id: "DL1", status: "open" }),
+  },
+  {
+    type: "close-decision-deadline",
+    path: "deadlines/DL1/close",
+    event: "DecisionDeadlineClosed",
+    check: (i) => expect((i.deadlines as Json[])[0]?.status).toBe("cancelled"),
+  },
+  {
+    type: "set-trigger",
+    path: "triggers",
+    body: { condition: "no root cause", action: "roll back", inMinutes: 15 },
+    event: "TriggerSet",
+  },
+  {
+    type: "close-trigger",
+    path: "triggers/TR1/close",
+    body: { outcome: "averted", note: "cause found" },
+    event: "TriggerClosed",
+    check: (i) => expect((i.triggers as Json[])[0]?.status).toBe("averted"),
+  },
+  {
+    type: "issue-reminders",
+    path: "reminders",
+    event: "ReminderIssued",
+    check: (i) => expect(Object.values(i.remindersIssued as Json)).toEqual(["update-overdue"]),
+  },
+  {
+    type: "save-postmortem",
+    path: "postmortem",
+    body: { markdown: "# Postmortem\n\nDraft." },
+    event: "PostmortemSaved",
+    check: (i) => expect((i.postmortem as Json).revision).toBe(1),
+  },
   { type: "resolve", path: "resolve", body: { summary: "Rolled back" }, event: "IncidentResolved" },
+  {
+    type: "publish-postmortem",
+    path: "postmortem/publish",
+    event: "PostmortemPublished",
+    check: (i) => expect(((i.postmortem as Json).published as Json[]).map((p) => p.version)).toEqual([1]),
+  },
   { type: "reopen", path: "reopen", body: { reason: "It came back" }, event: "IncidentReopened" },
 ];
 
@@ -136,6 +181,8 @@ describe("friendly command routes", () => {
   });
 
   it.each(CASES)("POST /api/incidents/:id/$path appends $event", async (c) => {
+    // Only the update is due: the tasks are done or cancelled, and SEV-3's hour has passed.
+    if (c.type === "issue-reminders") t.clock.advanceMinutes(61);
     if (c.type === "cancel-task") {
       ok(await post(t.http, `/api/incidents/${id}/tasks`, { title: "Check the CDN", assignee: "gina" }));
     }

@@ -83,6 +83,8 @@ export const commandSchemas = {
     timeline: optionalText,
     plan: optionalText,
     nextUpdateAt: z.iso.datetime({ offset: true }).optional(),
+    /** Refuse to publish when the text analyser finds an error for this audience. */
+    strict: z.boolean().default(false),
   }),
   "start-workstream": z.object({
     type: z.literal("start-workstream"),
@@ -119,6 +121,8 @@ export const commandSchemas = {
     consulted: z.array(handle).default([]),
     fallback: optionalText,
     overrideReason: optionalText,
+    /** The decision deadline this decision meets (closes it). */
+    deadlineId: itemId.optional(),
   }),
   "add-action-item": z.object({
     type: z.literal("add-action-item"),
@@ -128,6 +132,38 @@ export const commandSchemas = {
     horizon: z.enum(HORIZONS).default("short-term"),
   }),
   "complete-action-item": z.object({ type: z.literal("complete-action-item"), actionId: itemId }),
+  "issue-reminders": z.object({ type: z.literal("issue-reminders") }),
+  "set-decision-deadline": z.object({
+    type: z.literal("set-decision-deadline"),
+    question: text,
+    by: z.iso.datetime({ offset: true }).optional(),
+    inMinutes: minutes.optional(),
+  }),
+  "close-decision-deadline": z.object({
+    type: z.literal("close-decision-deadline"),
+    deadlineId: itemId,
+    outcome: z.literal("cancelled").default("cancelled"),
+  }),
+  "set-trigger": z.object({
+    type: z.literal("set-trigger"),
+    condition: text,
+    action: text,
+    by: z.iso.datetime({ offset: true }).optional(),
+    inMinutes: minutes.optional(),
+  }),
+  "close-trigger": z.object({
+    type: z.literal("close-trigger"),
+    triggerId: itemId,
+    outcome: z.enum(["fired", "averted", "cancelled"]),
+    note: optionalText,
+  }),
+  "save-postmortem": z.object({
+    type: z.literal("save-postmortem"),
+    markdown: text,
+    /** The revision the editor started from; a newer one means someone else saved meanwhile. */
+    baseRevision: z.number().int().min(0).optional(),
+  }),
+  "publish-postmortem": z.object({ type: z.literal("publish-postmortem") }),
   resolve: z.object({ type: z.literal("resolve"), summary: text }),
   reopen: z.object({ type: z.literal("reopen"), reason: text }),
 } as const;
@@ -159,6 +195,13 @@ export const incidentCommandSchema = z.discriminatedUnion("type", [
   commandSchemas["record-decision"],
   commandSchemas["add-action-item"],
   commandSchemas["complete-action-item"],
+  commandSchemas["issue-reminders"],
+  commandSchemas["set-decision-deadline"],
+  commandSchemas["close-decision-deadline"],
+  commandSchemas["set-trigger"],
+  commandSchemas["close-trigger"],
+  commandSchemas["save-postmortem"],
+  commandSchemas["publish-postmortem"],
   commandSchemas.resolve,
   commandSchemas.reopen,
 ]);

@@ -61,6 +61,12 @@ export function decideDecision(
   if (refusal && overrideReason === null) {
     fail("decision.not_authorised", `${refusal}; or give overrideReason to record it anyway`, "actor");
   }
+  const deadline = command.deadlineId === undefined ? undefined : openDeadline(incident, command.deadlineId);
+  const decisionId = `D${incident.decisions.length + 1}`;
+  const closesDeadline = (): IncidentEvent[] =>
+    deadline
+      ? [{ ...stamp, type: "DecisionDeadlineClosed", deadlineId: deadline.id, outcome: "decided", decisionId }]
+      : [];
   const alternatives =
     command.alternatives?.map((text, i) => requireText(text, `alternatives.${i}`, policy)) ??
     incident.options.map((o) => o.id).filter((id) => !chosen.includes(id));
@@ -69,7 +75,7 @@ export function decideDecision(
     {
       ...stamp,
       type: "DecisionRecorded",
-      decisionId: `D${incident.decisions.length + 1}`,
+      decisionId,
       kind: command.kind,
       title: optionalText(command.title, "title", policy) ?? titles.join(", then "),
       chosen,
@@ -79,7 +85,15 @@ export function decideDecision(
       fallback: optionalText(command.fallback, "fallback", policy),
       overrideReason,
     },
+    ...closesDeadline(),
   ];
+}
+
+function openDeadline(incident: Incident, id: string) {
+  const deadline = incident.deadlines.find((d) => d.id === id.trim().toUpperCase());
+  if (!deadline) fail("deadline.not_found", `no decision deadline ${id} on ${incident.id}`, "deadlineId");
+  if (deadline.status !== "open") fail("deadline.closed", `${deadline.id} is already ${deadline.status}`, "deadlineId");
+  return deadline;
 }
 
 /** Free-text attributes obey the same byte limit as every other text field. */

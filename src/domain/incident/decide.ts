@@ -6,6 +6,7 @@
  */
 import { fail } from "../shared/errors.js";
 import type { CommandContext, IncidentCommand } from "./commands.js";
+import { decideComms } from "./decide-comms.js";
 import { decideDecision } from "./decide-decision.js";
 import { decideRoleChange } from "./decide-roles.js";
 import { decideWork } from "./decide-work.js";
@@ -108,25 +109,15 @@ export function decide(
       }
       return [{ ...stamp, type: "CadenceSet", cadenceMinutes: command.minutes, followsSeverity: false }];
     }
-    case "publish-update": {
-      const nextUpdateAt = command.nextUpdateAt ? new Date(command.nextUpdateAt).toISOString() : null;
-      if (nextUpdateAt !== null && Date.parse(nextUpdateAt) <= Date.parse(ctx.now)) {
-        fail("update.invalid", "nextUpdateAt must be in the future", "nextUpdateAt");
-      }
-      return [
-        {
-          ...stamp,
-          type: "UpdatePublished",
-          updateId: `U${incident.updates.length + 1}`,
-          audience: command.audience,
-          text: requireText(command.text, "text", policy),
-          impact: optionalText(command.impact, "impact", policy),
-          timeline: optionalText(command.timeline, "timeline", policy),
-          plan: optionalText(command.plan, "plan", policy),
-          nextUpdateAt,
-        },
-      ];
-    }
+    case "publish-update":
+    case "issue-reminders":
+    case "set-decision-deadline":
+    case "close-decision-deadline":
+    case "set-trigger":
+    case "close-trigger":
+    case "save-postmortem":
+    case "publish-postmortem":
+      return decideComms(command, incident, ctx, policy);
     case "start-workstream":
     case "close-workstream":
     case "assign-task":

@@ -30,6 +30,26 @@ export const RISK_LEVELS = ["low", "medium", "high", "critical"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 const base = { at: z.iso.datetime(), by: z.string().min(1) };
+
+/** A text-analyser finding as stored with a published update. */
+export const storedFindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  message: z.string(),
+  excerpt: z.string(),
+});
+export type StoredFinding = z.infer<typeof storedFindingSchema>;
+
+export const REMINDER_KINDS = [
+  "update-due",
+  "update-overdue",
+  "task-expired",
+  "workstream-expired",
+  "deadline-due",
+  "deadline-passed",
+  "trigger-due",
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 const severity = z.enum(SEVERITIES);
 
 export const optionAttributesSchema = z.object({
@@ -40,6 +60,12 @@ export const optionAttributesSchema = z.object({
   /** Likelihood of success as a percentage, 0–100. */
   likelihoodOfSuccess: z.number().min(0).max(100).optional(),
   cost: z.string().optional(),
+  /** Revenue at stake, as said (e.g. "$8M"); `revenueImpactUsd` when a number is known. */
+  revenueImpact: z.string().optional(),
+  revenueImpactUsd: z.number().nonnegative().optional(),
+  recoveryTimeMinutes: z.number().nonnegative().optional(),
+  reputation: z.enum(RISK_LEVELS).optional(),
+  legalRisk: z.enum(RISK_LEVELS).optional(),
   extras: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 export type OptionAttributes = z.infer<typeof optionAttributesSchema>;
@@ -115,6 +141,8 @@ export const eventSchemas = {
     timeline: z.string().nullable(),
     plan: z.string().nullable(),
     nextUpdateAt: z.iso.datetime().nullable(),
+    /** The analyser's findings at publish time; absent on updates stored before linting existed. */
+    findings: z.array(storedFindingSchema).optional(),
   }),
   WorkstreamStarted: z.object({
     ...base,
@@ -187,6 +215,61 @@ export const eventSchemas = {
     horizon: z.enum(HORIZONS),
   }),
   ActionItemCompleted: z.object({ ...base, type: z.literal("ActionItemCompleted"), actionId: z.string() }),
+  ReminderIssued: z.object({
+    ...base,
+    type: z.literal("ReminderIssued"),
+    /** Unique per incident: a reminder is issued once. */
+    reminderKey: z.string(),
+    kind: z.enum(REMINDER_KINDS),
+    /** What it is about: an update time, a task id, a deadline or trigger id. */
+    subject: z.string(),
+    dueAt: z.iso.datetime(),
+    message: z.string(),
+  }),
+  DecisionDeadlineSet: z.object({
+    ...base,
+    type: z.literal("DecisionDeadlineSet"),
+    deadlineId: z.string(),
+    question: z.string(),
+    dueAt: z.iso.datetime(),
+  }),
+  DecisionDeadlineClosed: z.object({
+    ...base,
+    type: z.literal("DecisionDeadlineClosed"),
+    deadlineId: z.string(),
+    outcome: z.enum(["decided", "cancelled"]),
+    decisionId: z.string().nullable(),
+  }),
+  TriggerSet: z.object({
+    ...base,
+    type: z.literal("TriggerSet"),
+    triggerId: z.string(),
+    /** "no root cause", "error rate still above 5%" */
+    condition: z.string(),
+    dueAt: z.iso.datetime(),
+    /** "roll back to the previous release" */
+    action: z.string(),
+  }),
+  TriggerClosed: z.object({
+    ...base,
+    type: z.literal("TriggerClosed"),
+    triggerId: z.string(),
+    outcome: z.enum(["fired", "averted", "cancelled"]),
+    note: z.string().nullable(),
+  }),
+  PostmortemSaved: z.object({
+    ...base,
+    type: z.literal("PostmortemSaved"),
+    revision: z.number().int().positive(),
+    markdown: z.string(),
+  }),
+  PostmortemPublished: z.object({
+    ...base,
+    type: z.literal("PostmortemPublished"),
+    /** 1 for the first publication, then 2, 3… each a frozen copy. */
+    publishedVersion: z.number().int().positive(),
+    revision: z.number().int().positive(),
+  }),
   IncidentResolved: z.object({ ...base, type: z.literal("IncidentResolved"), summary: z.string() }),
   IncidentReopened: z.object({ ...base, type: z.literal("IncidentReopened"), reason: z.string() }),
 } as const;
@@ -219,6 +302,13 @@ export const incidentEventSchema = z.discriminatedUnion("type", [
   eventSchemas.DecisionRecorded,
   eventSchemas.ActionItemAdded,
   eventSchemas.ActionItemCompleted,
+  eventSchemas.ReminderIssued,
+  eventSchemas.DecisionDeadlineSet,
+  eventSchemas.DecisionDeadlineClosed,
+  eventSchemas.TriggerSet,
+  eventSchemas.TriggerClosed,
+  eventSchemas.PostmortemSaved,
+  eventSchemas.PostmortemPublished,
   eventSchemas.IncidentResolved,
   eventSchemas.IncidentReopened,
 ]);

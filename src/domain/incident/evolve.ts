@@ -33,6 +33,9 @@ export function cloneIncident(state: Incident): Incident {
     options: [...state.options],
     decisions: [...state.decisions],
     actionItems: [...state.actionItems],
+    deadlines: [...state.deadlines],
+    triggers: [...state.triggers],
+    remindersIssued: { ...state.remindersIssued },
   };
 }
 
@@ -82,6 +85,7 @@ export function applyInPlace(draft: IncidentState, event: IncidentEvent): Incide
         timeline: event.timeline,
         plan: event.plan,
         nextUpdateAt: event.nextUpdateAt,
+        findings: event.findings ?? [],
       });
       s.lastUpdateAt = event.at;
       s.promisedNextUpdateAt = event.nextUpdateAt;
@@ -181,6 +185,76 @@ export function applyInPlace(draft: IncidentState, event: IncidentEvent): Incide
     case "ActionItemCompleted":
       replaceWhere(s.actionItems, event.actionId, (a) => ({ ...a, status: "done" as const, completedAt: event.at }));
       return s;
+    case "ReminderIssued":
+      s.remindersIssued[event.reminderKey] = event.kind;
+      return s;
+    case "DecisionDeadlineSet":
+      s.deadlines.push({
+        id: event.deadlineId,
+        question: event.question,
+        dueAt: event.dueAt,
+        setBy: event.by,
+        setAt: event.at,
+        status: "open",
+        decisionId: null,
+        closedAt: null,
+      });
+      return s;
+    case "DecisionDeadlineClosed":
+      replaceWhere(s.deadlines, event.deadlineId, (d) => ({
+        ...d,
+        status: event.outcome,
+        decisionId: event.decisionId,
+        closedAt: event.at,
+      }));
+      return s;
+    case "TriggerSet":
+      s.triggers.push({
+        id: event.triggerId,
+        condition: event.condition,
+        action: event.action,
+        dueAt: event.dueAt,
+        setBy: event.by,
+        setAt: event.at,
+        status: "open",
+        note: null,
+        closedAt: null,
+      });
+      return s;
+    case "TriggerClosed":
+      replaceWhere(s.triggers, event.triggerId, (t) => ({
+        ...t,
+        status: event.outcome,
+        note: event.note,
+        closedAt: event.at,
+      }));
+      return s;
+    case "PostmortemSaved":
+      s.postmortem = {
+        revision: event.revision,
+        markdown: event.markdown,
+        savedAt: event.at,
+        savedBy: event.by,
+        published: s.postmortem?.published ?? [],
+      };
+      return s;
+    case "PostmortemPublished":
+      if (s.postmortem) {
+        s.postmortem = {
+          ...s.postmortem,
+          published: [
+            ...s.postmortem.published,
+            {
+              version: event.publishedVersion,
+              revision: event.revision,
+              markdown: s.postmortem.markdown,
+              at: event.at,
+              by: event.by,
+            },
+          ],
+        };
+      }
+      return s;
     case "IncidentResolved":
       s.status = "resolved";
       s.resolvedAt = event.at;
@@ -225,6 +299,10 @@ function declaredState(event: Extract<IncidentEvent, { type: "IncidentDeclared" 
     decisions: [],
     actionItems: [],
     noteCount: { command: 0, tech: 0, stakeholder: 0 },
+    deadlines: [],
+    triggers: [],
+    remindersIssued: {},
+    postmortem: null,
     version: 1,
     lastEventAt: event.at,
   };

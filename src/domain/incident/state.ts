@@ -2,7 +2,17 @@
  * The folded state of one incident. Built only by `evolve`; everything time-dependent
  * (overdue updates, expired time-boxes) is computed from it and a `now` in `derived.ts`.
  */
-import type { Audience, Channel, DecisionKind, Horizon, Mode, OptionAttributes, Status } from "./events.js";
+import type {
+  Audience,
+  Channel,
+  DecisionKind,
+  Horizon,
+  Mode,
+  OptionAttributes,
+  ReminderKind,
+  Status,
+  StoredFinding,
+} from "./events.js";
 import type { Severity } from "./policy.js";
 
 export interface RoleHolder {
@@ -20,6 +30,40 @@ export interface PublishedUpdate {
   timeline: string | null;
   plan: string | null;
   nextUpdateAt: string | null;
+  findings: StoredFinding[];
+}
+
+export interface DecisionDeadline {
+  id: string;
+  question: string;
+  dueAt: string;
+  setBy: string;
+  setAt: string;
+  status: "open" | "decided" | "cancelled";
+  decisionId: string | null;
+  closedAt: string | null;
+}
+
+export interface Trigger {
+  id: string;
+  condition: string;
+  action: string;
+  dueAt: string;
+  setBy: string;
+  setAt: string;
+  status: "open" | "fired" | "averted" | "cancelled";
+  note: string | null;
+  closedAt: string | null;
+}
+
+export interface Postmortem {
+  /** The latest saved revision (1, 2, …) and its text. */
+  revision: number;
+  markdown: string;
+  savedAt: string;
+  savedBy: string;
+  /** Every publication, oldest first; each points at the revision it froze. */
+  published: { version: number; revision: number; markdown: string; at: string; by: string }[];
 }
 
 export interface Workstream {
@@ -114,6 +158,11 @@ export interface Incident {
   decisions: Decision[];
   actionItems: ActionItem[];
   noteCount: Record<Channel, number>;
+  deadlines: DecisionDeadline[];
+  triggers: Trigger[];
+  /** Keys of reminders already issued, so each is issued once. */
+  remindersIssued: Record<string, ReminderKind>;
+  postmortem: Postmortem | null;
   /** The number of events folded so far: the stream version. */
   version: number;
   lastEventAt: string;

@@ -69,6 +69,22 @@ export function describe(event: IncidentEvent): string {
       return `Action item ${event.actionId} (${event.horizon}) → ${event.owner}: ${event.title}`;
     case "ActionItemCompleted":
       return `Action item ${event.actionId} done`;
+    case "ReminderIssued":
+      return `Reminder: ${event.message}`;
+    case "DecisionDeadlineSet":
+      return `Decision deadline ${event.deadlineId}: decide by ${clockTime(event.dueAt)}: ${event.question}`;
+    case "DecisionDeadlineClosed":
+      return event.outcome === "decided"
+        ? `Decision deadline ${event.deadlineId} met by ${event.decisionId ?? "a decision"}`
+        : `Decision deadline ${event.deadlineId} cancelled`;
+    case "TriggerSet":
+      return `Trigger ${event.triggerId}: if ${event.condition} by ${clockTime(event.dueAt)}, ${event.action}`;
+    case "TriggerClosed":
+      return `Trigger ${event.triggerId} ${event.outcome}${event.note ? `: ${event.note}` : ""}`;
+    case "PostmortemSaved":
+      return `Postmortem revision ${event.revision} saved`;
+    case "PostmortemPublished":
+      return `Postmortem published as version ${event.publishedVersion} (revision ${event.revision})`;
     case "IncidentResolved":
       return `Resolved: ${event.summary}`;
     case "IncidentReopened":
