@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { decisionWeightsSchema } from "../domain/decision-support/weights.js";
 import { DEFAULT_POLICY, type IncidentPolicy, SEVERITIES, type Severity } from "../domain/incident/policy.js";
 import { WarroomError } from "../domain/shared/errors.js";
 
@@ -31,6 +32,8 @@ export const configSchema = z
     /** How often the server looks for events appended by other processes (ms). */
     pollIntervalMs: z.number().int().min(20).default(500),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Default criterion weights of the options matrix; each call may override some. */
+    decisionWeights: decisionWeightsSchema,
     policy: z
       .object({
         severities: z.partialRecord(z.enum(SEVERITIES), severityOverride).default({}),
