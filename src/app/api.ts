@@ -29,6 +29,14 @@ export interface IncidentFilter {
   mode?: Mode;
 }
 
+export interface ActionItemFilter {
+  owner?: string;
+  /** `open` (the default) or `all`, which adds done items. */
+  status?: "open" | "all";
+  /** Only items past their due date. */
+  overdue?: boolean;
+}
+
 export interface TimelineFilter {
   channel?: Channel;
   types?: EventType[];
@@ -54,7 +62,7 @@ export interface WarroomApi {
   getIncident(incidentId: string): Promise<IncidentDetail>;
   timeline(incidentId: string, filter?: TimelineFilter): Promise<TimelineEntry[]>;
   openTasks(filter?: { assignee?: string }): Promise<OpenTaskItem[]>;
-  openActionItems(filter?: { owner?: string }): Promise<OpenActionItem[]>;
+  openActionItems(filter?: ActionItemFilter): Promise<OpenActionItem[]>;
   policy(): Promise<IncidentPolicy>;
   /**
    * Live entries after `afterPosition` (0 = from the start), for one incident or all,

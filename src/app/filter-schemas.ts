@@ -20,16 +20,23 @@ export const timelineFilterSchema = z
   })
   .strict();
 
-export const personFilterSchema = (field: "assignee" | "owner") =>
+const personHandle = (field: string) =>
   z
-    .object({
-      [field]: z
-        .string()
-        .regex(/^@?[\p{L}\p{N}._-]{1,100}$/u, `${field} must be a person handle`)
-        .transform((v) => v.replace(/^@/, ""))
-        .optional(),
-    })
-    .strict();
+    .string()
+    .regex(/^@?[\p{L}\p{N}._-]{1,100}$/u, `${field} must be a person handle`)
+    .transform((v) => v.replace(/^@/, ""));
+
+export const personFilterSchema = (field: "assignee" | "owner") =>
+  z.object({ [field]: personHandle(field).optional() }).strict();
+
+/** Action items across incidents: open ones by default, `status: "all"` adds done ones. */
+export const actionItemFilterSchema = z
+  .object({
+    owner: personHandle("owner").optional(),
+    status: z.enum(["open", "all"], { error: "status must be one of open, all" }).optional(),
+    overdue: z.boolean({ error: "overdue must be true or false" }).optional(),
+  })
+  .strict();
 
 /** Visible ASCII, as HTTP headers carry it; long enough for a UUID or a hash. */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

@@ -56,6 +56,13 @@ export interface OpenTaskItem extends TaskView {
 export interface OpenActionItem extends ActionItem {
   incidentId: string;
   incidentTitle: string;
+  /** Open with a due date before today (UTC, by the injected clock). */
+  overdue: boolean;
+}
+
+export function actionItemView(item: ActionItem, incident: Incident, now: string): OpenActionItem {
+  const overdue = item.status === "open" && item.dueDate !== null && item.dueDate < now.slice(0, 10);
+  return { ...item, incidentId: incident.id, incidentTitle: incident.title, overdue };
 }
 
 export function summarise(incident: Incident, now: string): IncidentSummary {

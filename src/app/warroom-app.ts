@@ -20,6 +20,7 @@ import { type Clock, isoNow, systemClock } from "../domain/shared/clock.js";
 import { fail, isWarroomError, WarroomError } from "../domain/shared/errors.js";
 import type { AppendResult, EventStore, StoredEvent } from "../store/event-store.js";
 import type {
+  ActionItemFilter,
   CallOptions,
   CommandResult,
   IncidentFilter,
@@ -28,13 +29,20 @@ import type {
   TimelineFilter,
   WarroomApi,
 } from "./api.js";
-import { IDEMPOTENCY_KEY, incidentFilterSchema, personFilterSchema, timelineFilterSchema } from "./filter-schemas.js";
+import {
+  actionItemFilterSchema,
+  IDEMPOTENCY_KEY,
+  incidentFilterSchema,
+  personFilterSchema,
+  timelineFilterSchema,
+} from "./filter-schemas.js";
 import { INCIDENT_PREFIX, IncidentProjection, isIncidentStream, toIncidentEvent } from "./incident-projection.js";
 import { LiveFeed } from "./live-feed.js";
 import { WarroomMetrics } from "./metrics.js";
 import { StreamLocks } from "./stream-locks.js";
 import { parseOrFail } from "./validation.js";
 import {
+  actionItemView,
   compareSummaries,
   type IncidentDetail,
   type IncidentSummary,
@@ -143,14 +151,18 @@ export class WarroomApp implements WarroomApi {
     return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
   }
 
-  async openActionItems(input: { owner?: string } = {}): Promise<OpenActionItem[]> {
-    const filter = parseOrFail(personFilterSchema("owner"), input, "action item filter") as { owner?: string };
+  async openActionItems(input: ActionItemFilter = {}): Promise<OpenActionItem[]> {
+    const filter = parseOrFail(actionItemFilterSchema, input, "action item filter");
     await this.feed.catchUp();
+    const now = isoNow(this.clock);
     const out: OpenActionItem[] = [];
     for (const incident of this.projection.all()) {
       for (const item of incident.actionItems) {
-        if (item.status !== "open" || (filter.owner && item.owner !== filter.owner)) continue;
-        out.push({ ...item, incidentId: incident.id, incidentTitle: incident.title });
+        if ((filter.status !== "all" && item.status !== "open") || (filter.owner && item.owner !== filter.owner))
+          continue;
+        const view = actionItemView(item, incident, now);
+        if (filter.overdue !== undefined && view.overdue !== filter.overdue) continue;
+        out.push(view);
       }
     }
     return out.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
@@ -158,6 +170,12 @@ export class WarroomApp implements WarroomApi {
 
   async policy(): Promise<IncidentPolicy> {
     return this.policyValue;
+  }
+
+  /** Open incidents as folded state, read-only: for the reminder scheduler (and drills). */
+  async openIncidentStates(): Promise<readonly Incident[]> {
+    await this.feed.catchUp();
+    return [...this.projection.all()].filter((incident) => incident.status !== "resolved");
   }
 
   async follow(

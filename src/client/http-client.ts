@@ -4,6 +4,7 @@
  * back as the server's problem+json and are rethrown as the same WarroomError.
  */
 import type {
+  ActionItemFilter,
   CallOptions,
   CommandResult,
   IncidentFilter,
@@ -85,8 +86,9 @@ export class WarroomHttpClient implements WarroomApi {
     return body.tasks;
   }
 
-  async openActionItems(filter: { owner?: string } = {}): Promise<OpenActionItem[]> {
-    const query = { owner: filter.owner };
+  async openActionItems(filter: ActionItemFilter = {}): Promise<OpenActionItem[]> {
+    const overdue = filter.overdue === undefined ? undefined : String(filter.overdue);
+    const query = { owner: filter.owner, status: filter.status, overdue };
     const body = await this.send<{ actionItems: OpenActionItem[] }>("GET", "/api/action-items", { query });
     return body.actionItems;
   }

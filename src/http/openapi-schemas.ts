@@ -153,7 +153,15 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     { additionalProperties: true },
   ),
   OpenActionItem: obj(
-    { id: string, title: string, owner: string, dueDate: nullableString, incidentId: string, incidentTitle: string },
+    {
+      id: string,
+      title: string,
+      owner: string,
+      dueDate: nullableString,
+      incidentId: string,
+      incidentTitle: string,
+      overdue: { ...boolean, description: "Open with a due date before today (UTC)" },
+    },
     { additionalProperties: true },
   ),
   Policy: obj(

@@ -5,7 +5,7 @@
  * not silently "all".
  */
 import { z } from "zod";
-import { incidentFilterSchema, personFilterSchema } from "../app/filter-schemas.js";
+import { actionItemFilterSchema, incidentFilterSchema, personFilterSchema } from "../app/filter-schemas.js";
 import { CHANNELS, EVENT_TYPES } from "../domain/incident/events.js";
 import { WarroomError } from "../domain/shared/errors.js";
 
@@ -22,7 +22,16 @@ function wholeNumber(name: string, min: number, max: number) {
 /** Query strings that need no conversion are validated with the app's own filter schemas. */
 export const incidentListQuery = incidentFilterSchema;
 export const tasksQuery = personFilterSchema("assignee");
-export const actionItemsQuery = personFilterSchema("owner");
+export const actionItemsQuery = z
+  .object({
+    owner: actionItemFilterSchema.shape.owner,
+    status: z.enum(["open", "all"], { error: "status must be one of open, all" }).optional(),
+    overdue: z
+      .enum(["true", "false"], { error: "overdue must be true or false" })
+      .transform((v) => v === "true")
+      .optional(),
+  })
+  .strict();
 
 /** `type=NoteAdded,DecisionRecorded` or the parameter repeated. */
 const eventTypes = z

@@ -353,6 +353,7 @@ describe("a whole incident over HTTP", () => {
           completedAt: null,
           incidentId: "INC-1",
           incidentTitle: "Checkout errors",
+          overdue: false,
         },
       ],
     });

@@ -128,15 +128,22 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
       method: "GET",
       url: "/api/action-items",
       operationId: "listOpenActionItems",
-      summary: "Open action items across incidents, soonest due first",
+      summary: "Action items across incidents, soonest due first",
+      description: "Open items unless `status=all`; `overdue=true` keeps those past their due date (UTC).",
       tag: "incidents",
       query: actionItemsQuery,
-      response: { status: 200, description: "Open action items", schema: list("actionItems", "OpenActionItem") },
+      response: { status: 200, description: "Action items", schema: list("actionItems", "OpenActionItem") },
       errors: READ_ERRORS,
     },
     async (request) => {
       const query = parseInput(actionItemsQuery, request.query, "query");
-      return { actionItems: await app.openActionItems(query.owner ? { owner: query.owner } : {}) };
+      return {
+        actionItems: await app.openActionItems({
+          ...(query.owner ? { owner: query.owner } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+        }),
+      };
     },
   );
 }
