@@ -58,6 +58,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   "decision.no_options": unprocessable("No options to decide between"),
   "decision.not_authorised": forbidden("Not this person's decision to make"),
   "decision.invalid": validation("Invalid decision"),
+  "decision.not_found": notFound("No such decision"),
   "action.not_found": notFound("No such action item"),
   "action.already_done": conflict("The action item is already done"),
   "stream.version_conflict": conflict("The incident changed since you read it"),

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   "decision.no_options",
   "decision.not_authorised",
   "decision.invalid",
+  "decision.not_found",
   "action.not_found",
   "action.already_done",
   "stream.version_conflict",
