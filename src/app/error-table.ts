@@ -49,6 +49,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   "trigger.closed": conflict("The trigger is closed"),
   "postmortem.not_found": notFound("No postmortem has been saved"),
   "postmortem.stale_revision": conflict("The postmortem changed since you opened it"),
+  "postmortem.lint_failed": unprocessable("The postmortem breaks a blameless-review rule"),
   "workstream.not_found": notFound("No such workstream"),
   "workstream.closed": conflict("The workstream is closed"),
   "task.unassigned": unprocessable("A task needs one named person"),

@@ -63,16 +63,21 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
     parseJson(request, text, done);
   });
 
+  // The per-request hooks take a callback rather than returning a promise: one promise
+  // and microtask fewer per request, on every request.
   let closing = false;
-  http.addHook("onRequest", async (_request, reply) => {
+  http.addHook("onRequest", (_request, reply, done) => {
     reply.header("X-Content-Type-Options", "nosniff");
-    if (closing) {
-      reply.header("Connection", "close");
-      throw new WarroomError("store.unavailable", "the server is shutting down; retry in a moment");
+    if (!closing) {
+      done();
+      return;
     }
+    reply.header("Connection", "close");
+    done(new WarroomError("store.unavailable", "the server is shutting down; retry in a moment"));
   });
-  http.addHook("onResponse", async (request, reply) => {
+  http.addHook("onResponse", (request, reply, done) => {
     context.metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
   // Open live streams would keep `close()` waiting for ever: end them first.
   http.addHook("preClose", async () => {

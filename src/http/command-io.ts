@@ -4,7 +4,10 @@ import type { CommandResult } from "../app/api.js";
 import { fail } from "../domain/shared/errors.js";
 import { etag } from "./call-options.js";
 
-/** The body as a plain object: an absent or empty body is `{}`; anything but an object is refused. */
+/**
+ * The body as a plain object: an absent or empty body is a new `{}`; anything but an
+ * object is refused. A JSON body is returned as parsed (not copied): it is the caller's to change.
+ */
 export function requireJsonObject(body: unknown): Record<string, unknown> {
   if (body === undefined) return {};
   if (typeof body !== "object" || body === null || Array.isArray(body)) {

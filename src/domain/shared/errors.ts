@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "trigger.closed",
   "postmortem.not_found",
   "postmortem.stale_revision",
+  "postmortem.lint_failed",
   "workstream.not_found",
   "workstream.closed",
   "task.unassigned",

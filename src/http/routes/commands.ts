@@ -39,7 +39,8 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
   );
 
   for (const route of COMMAND_ROUTE_LIST) {
-    const params = Object.fromEntries(route.params.map((p) => [p, PARAM_DOCS[p] ?? p]));
+    const { type, params: pathFields } = route;
+    const params = Object.fromEntries(pathFields.map((p) => [p, PARAM_DOCS[p] ?? p]));
     book.add(
       {
         method: "POST",
@@ -58,10 +59,14 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
         errors: COMMAND_ERRORS,
       },
       async (request, reply) => {
-        const { id, ...fromPath } = request.params as Record<string, string>;
+        const params = request.params as Record<string, string>;
         const options = callOptions(request);
-        const command = { ...requireJsonObject(request.body), ...fromPath, type: route.type };
-        const result = await app.execute(id ?? "", command, options);
+        // The parsed body is this request's own object: the path's fields and the route's
+        // type are written over it rather than spread into a copy.
+        const command = requireJsonObject(request.body);
+        for (const name of pathFields) command[name] = params[name];
+        command.type = type;
+        const result = await app.execute(params.id ?? "", command, options);
         return sendCommandResult(reply, 200, result);
       },
     );
