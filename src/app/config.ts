@@ -31,6 +31,8 @@ export const configSchema = z
       .default(256 * 1024),
     /** How often the server looks for events appended by other processes (ms). */
     pollIntervalMs: z.number().int().min(20).default(500),
+    /** How often the server issues due reminders (update due/overdue, time-boxes, deadlines, triggers), ms; 0 turns it off. */
+    reminderIntervalMs: z.number().int().min(0).default(15_000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Default criterion weights of the options matrix; each call may override some. */
     decisionWeights: decisionWeightsSchema,

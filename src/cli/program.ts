@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerCommsCommands } from "./commands/comms.js";
 import { registerDecisionCommands } from "./commands/decisions.js";
 import { registerIncidentCommands } from "./commands/incidents.js";
+import { registerLintCommand } from "./commands/lint.js";
 import { registerRoleCommands } from "./commands/roles.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerWorkCommands } from "./commands/work.js";
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerIncidentCommands(program, ctx);
   registerRoleCommands(program, ctx);
   registerCommsCommands(program, ctx);
+  registerLintCommand(program, ctx);
   registerWorkCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerServeCommand(program, ctx);

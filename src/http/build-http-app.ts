@@ -12,6 +12,7 @@ import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
 import { RouteBook } from "./route-book.js";
 import type { RouteContext } from "./route-context.js";
 import { registerCommandRoutes } from "./routes/commands.js";
+import { registerCommsRoutes } from "./routes/comms.js";
 import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMetaRoutes } from "./routes/meta.js";
 import { registerStreamRoutes } from "./routes/stream.js";
@@ -105,6 +106,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerMetaRoutes(context);
   registerIncidentRoutes(context);
   registerCommandRoutes(context);
+  registerCommsRoutes(context);
   registerStreamRoutes(context);
   return http;
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { WarroomConfig } from "../app/config.js";
 import { createWarroomApp } from "../app/create-app.js";
+import { ReminderScheduler } from "../app/reminder-scheduler.js";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { Clock } from "../domain/shared/clock.js";
 import { buildHttpApp } from "./build-http-app.js";
@@ -22,6 +23,8 @@ export interface RunningServer {
   url: string;
   app: WarroomApp;
   http: FastifyInstance;
+  /** Issues due reminders every `reminderIntervalMs`; stopped by `close`. */
+  reminders: ReminderScheduler;
   /** Ends live streams, stops listening and closes the store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -42,14 +45,22 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
     await app.close();
     throw error;
   }
+  const reminders = new ReminderScheduler({
+    app,
+    intervalMs: config.reminderIntervalMs,
+    onError: (err, incidentId) => http.log.error({ err, incidentId }, "issuing reminders failed"),
+  });
+  reminders.start();
   let closing: Promise<void> | null = null;
   return {
     url: urlOf(http, config.host),
     app,
     http,
+    reminders,
     close() {
       closing ??= (async () => {
         try {
+          await reminders.stop();
           await http.close();
         } finally {
           await app.close();

@@ -27,6 +27,8 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["POST", "/api/incidents/:id/commands"],
   ["GET", "/api/stream"],
   ["GET", "/api/incidents/:id/stream"],
+  ["GET", "/api/incidents/:id/updates/draft"],
+  ["POST", "/api/lint"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");

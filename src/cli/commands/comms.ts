@@ -1,16 +1,23 @@
 /** Talking and recording: notes, published updates, and the timeline (with --follow). */
 import type { Command } from "commander";
-import type { LiveEntry, TimelineFilter } from "../../app/api.js";
+import type { CommandResult, LiveEntry, TimelineFilter } from "../../app/api.js";
 import { normaliseId } from "../../app/warroom-app.js";
+import { parseAudience } from "../../domain/comms/lint-report.js";
+import { draftUpdate } from "../../domain/comms/templates.js";
 import { CHANNELS, EVENT_TYPES } from "../../domain/incident/events.js";
+import type { PublishedUpdate } from "../../domain/incident/state.js";
 import type { TimelineEntry } from "../../domain/incident/timeline.js";
+import { WarroomError } from "../../domain/shared/errors.js";
 import { action, type CliContext, type MutationOptions, mutating } from "../context.js";
 import { timelineLines } from "../format.js";
+import { publishedFindingLines } from "../format-comms.js";
 import { collect, oneOf, parseInteger, parseWhen } from "../parse.js";
 import { untilStopped } from "../stop.js";
 
 interface UpdateOptions extends MutationOptions {
   audience: string;
+  draft?: boolean;
+  strict?: boolean;
   impact?: string;
   timeline?: string;
   plan?: string;
@@ -41,17 +48,25 @@ export function registerCommsCommands(program: Command, ctx: CliContext): void {
   mutating(
     program
       .command("update")
-      .description("publish an update to an audience; restarts the update clock")
+      .description("publish an update to an audience (restarts the update clock); --draft prints one to start from")
       .argument("<id>", "incident id")
-      .argument("<text...>", "the update")
+      .argument("[text...]", "the update (leave it out with --draft)")
       .requiredOption("--audience <audience>", "team | executive | customer | legal")
+      .option("--draft", "print a draft filled from the incident instead of publishing; edit it, then publish")
+      .option("--strict", "refuse to publish when the text breaks an error rule for its audience (exit 4)")
       .option("--impact <text>", "current impact")
       .option("--timeline <text>", "what happened so far")
       .option("--plan <text>", "what happens next")
       .option("--next <when>", "next update: +15m, 02:30 or an ISO time"),
   ).action(
     action<UpdateOptions>(ctx, async ([id, text], opts) => {
-      await ctx.mutate(opts, id ?? "", {
+      if (opts.draft) return printDraft(ctx, id ?? "", text, opts);
+      if (text === undefined || text.trim() === "") {
+        throw new WarroomError("text.empty", "give the update text, or use --draft to get one to start from", [
+          { field: "text", message: "the update text is missing" },
+        ]);
+      }
+      const result = await ctx.mutate(opts, id ?? "", {
         type: "publish-update",
         audience: opts.audience,
         text,
@@ -59,7 +74,10 @@ export function registerCommsCommands(program: Command, ctx: CliContext): void {
         ...(opts.timeline === undefined ? {} : { timeline: opts.timeline }),
         ...(opts.plan === undefined ? {} : { plan: opts.plan }),
         ...(opts.next === undefined ? {} : { nextUpdateAt: parseWhen(opts.next, ctx.now(), "--next") }),
+        ...(opts.strict ? { strict: true } : {}),
       });
+      const lines = publishedFindingLines(publishedUpdate(result)?.findings ?? [], ctx.style);
+      if (!ctx.json && lines.length > 0) ctx.print(lines);
     }),
   );
 
@@ -119,4 +137,35 @@ async function follow(ctx: CliContext, incidentId: string, backlog: TimelineEntr
   } finally {
     stop.dispose();
   }
+}
+
+/** The update a publish appended (for a repeated idempotency key, the one it recorded first). */
+function publishedUpdate(result: CommandResult): PublishedUpdate | undefined {
+  const id = /^Update (U\d+) /.exec(result.appended.find((e) => e.type === "UpdatePublished")?.text ?? "")?.[1];
+  return result.incident.updates.find((u) => u.id === id);
+}
+
+/** `update --draft`: the draft from the incident as it is now (the server's clock in remote mode). */
+async function printDraft(ctx: CliContext, id: string, text: string | undefined, opts: UpdateOptions) {
+  if (text !== undefined && text.trim() !== "") {
+    throw new WarroomError("validation.failed", "--draft writes the text itself: leave the update text out", [
+      { field: "text", message: "not used with --draft" },
+    ]);
+  }
+  const audience = parseAudience(opts.audience, "--audience");
+  const detail = await (await ctx.api()).getIncident(id);
+  const draft = draftUpdate(
+    detail,
+    audience,
+    detail.now,
+    opts.next === undefined ? {} : { nextUpdateAt: parseWhen(opts.next, Date.parse(detail.now), "--next") },
+  );
+  if (ctx.json) return ctx.printJson(draft);
+  const todo = draft.placeholders.length;
+  ctx.print([
+    ctx.style.dim(
+      `# draft ${audience} update for ${detail.id}, not published${todo > 0 ? `; fill the ${todo} [to confirm: …] spot${todo === 1 ? "" : "s"}` : ""}; publish with: warroom update ${detail.id} --audience ${audience} "<text>"`,
+    ),
+    draft.text,
+  ]);
 }
