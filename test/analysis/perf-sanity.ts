@@ -27,12 +27,16 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+// warm the JIT on every shape and audience before measuring anything
+for (let round = 0; round < 2; round++) {
+  for (const text of Object.values(shapes)) for (const audience of AUDIENCES) analyse(text, audience);
+}
+
 for (const [name, text] of Object.entries(shapes)) {
   const times: Record<string, number> = {};
   for (const audience of AUDIENCES) {
-    analyse(text, audience); // warm up
     const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
       analyse(text, audience);
       runs.push(performance.now() - t0);

@@ -30,7 +30,7 @@ const JARGON_WORDS = new Set(JARGON.map(([t]) => t).filter((t) => !t.includes(" 
 
 const HANDLE = String.raw`@[\w][\w.-]{0,40}`;
 const TITLED = String.raw`(?:[Ee]ngineer|[Dd]eveloper|[Dd]ev|[Oo]perator|SRE|[Aa]dmin|[Ii]ntern|[Cc]ontractor)\s+[A-Z][\w-]{0,30}`;
-const GENERIC = String.raw`someone(?:\s+(?:on|from|in)\s+(?:the|our|their|this)\s+\w+(?:\s+team)?|\s+in\s+\w+)?|somebody|the\s+(?:\w+\s+)?team|(?:ops|devops|qa|devs?)(?:\s+team)?|one\s+of\s+(?:our|the)\s+(?:engineers|developers|devs|admins|operators|sres)|an?\s+(?:junior\s+|new\s+|senior\s+)?(?:engineer|developer|dev|operator|admin|sre|intern|contractor|team\s+member)|the\s+(?:junior\s+|new\s+)?(?:engineer|developer|dev|operator|admin|sre|intern|contractor|on-?call(?:\s+engineer)?|dba|new\s+hire)|he|she|they|you`;
+const GENERIC = String.raw`someone(?:\s+(?:on|from|in)\s+(?:(?:the|our|their|this)\s+)?\w+(?:\s+team)?|\s+in\s+\w+)?|somebody|the\s+(?:\w+\s+)?team|(?:ops|devops|qa|devs?)(?:\s+team)?|one\s+of\s+(?:our|the|their)\s+(?:engineers|developers|devs|admins|operators|sres|contractors|people)|an?\s+(?:junior\s+|new\s+|senior\s+)?(?:engineer|developer|dev|operator|admin|sre|intern|contractor|team\s+member)|(?:the|our|their)\s+(?:junior\s+|new\s+|senior\s+)?(?:on-?call\s+)?(?:engineer|developer|dev|operator|admin|sre|intern|contractor|vendor|consultant|on-?call(?:er)?(?:\s+engineer)?|dba|new\s+hire)|he|she|they|you`;
 const WORD = String.raw`[A-Za-z][\w-]{0,30}`;
 const PERSON = String.raw`(?<![\w@.'-])(${HANDLE}|${TITLED}|${GENERIC}|${WORD})`;
 const ADV = String.raw`(?:(?:accidentally|apparently|just|again|basically|clearly|obviously|carelessly|mistakenly|also|then|totally|completely|somehow|probably|had|has|have|himself|herself)\s+){0,2}`;
@@ -46,16 +46,20 @@ const VERBS = [
   "fat-?fingered|mis-?configured|mistyped",
   String.raw`(?:didn't|didnt|did\s+not|failed\s+to|never|neglected\s+to)\s+(?:follow|test|check|review|read|run|notice|bother|update|verify|validate|listen|catch|escalate|ask|wait|tell|warn|double-check|look)`,
   String.raw`ignored\s+(?:the|our|my|all|every)`,
+  String.raw`missed\s+(?:the|an?|our|all|every)\s+(?:alert|alerts|page|pages|warning|warnings|step|check|signs?)`,
+  String.raw`(?:accidentally|mistakenly|inadvertently|carelessly|wrongly|unintentionally)\s+[a-z]+`,
+  String.raw`(?:deploy|push|merg|ship|releas)\w*\s+(?:[\w']+\s+){0,5}?without\s+(?:proper\s+|any\s+|enough\s+)?(?:testing|tests?|review|approval|checking)\b`,
   String.raw`skipped\s+(?:the\s+)?(?:checklist|review|tests?|testing|process|steps?|approval|canary|staging)`,
   "bypassed",
   String.raw`should(?:'ve|\s+have|\s+of)\s+(?:known|tested|checked|caught|followed|noticed|been|asked|waited|reviewed|run|done|seen|read|escalated|realised|realized)`,
   String.raw`(?:deployed|pushed|merged|shipped|released|rolled\s+out)\s+(?:a\s+|some\s+|his\s+|her\s+|their\s+)?(?:bad|broken|buggy|untested|faulty|unreviewed|wrong|sloppy|half-baked|dodgy)(?:\s+(?:code|change|changes|config|configuration|commit|build|release|update|patch|script|migration|query|version|deploy))?`,
   String.raw`(?:deployed|pushed|merged|shipped|released|rolled\s+out|ran|made)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+|some\s+)?(?:(?:code|change|changes|it|update|fix|patch|config|migration|script|command)\s+)?without\s+(?:proper\s+|adequate\s+|any\s+|enough\s+|sufficient\s+)?(?:testing|tests|review|approval|checking|following|telling|asking|a\s+review)`,
   String.raw`(?:is|was|are|were)\s+(?:to\s+blame|at\s+fault|responsible\s+for\s+(?:the|this)\s+(?:outage|incident|issue|mess|failure|downtime))`,
-  String.raw`ran\s+the\s+wrong|deleted\s+(?:the\s+)?(?:prod|production|live)|dropped\s+(?:the\s+)?(?:prod\s+|production\s+|live\s+)?(?:table|database|db)`,
+  String.raw`(?:deleted|dropped|removed|changed|edited|updated|ran|pushed|deployed|used|picked|chose|restarted|killed|applied|merged)\s+the\s+wrong|[a-z]+ed\s+(?:[\w']+\s+){0,4}?(?:with|to)\s+the\s+wrong\s+\w+|ran\s+the\s+wrong|deleted\s+(?:the\s+)?(?:prod|production|live)|dropped\s+(?:the\s+)?(?:prod\s+|production\s+|live\s+)?(?:table|database|db)`,
   String.raw`(?:wasn't|was\s+not)\s+paying\s+attention`,
 ];
-const PERSON_VERB = new RegExp(String.raw`${PERSON}\s+${ADV}(?:${VERBS.join("|")})`, "gi");
+/** A person, an optional aside ("Our contractor, Acme IT, …" / "Dave, …"), then what they did. */
+const PERSON_VERB = new RegExp(String.raw`${PERSON}(?:,\s*[^,.;!?\n]{1,30},|,)?\s+${ADV}(?:${VERBS.join("|")})`, "gi");
 
 const CAUSE_NOUN = String.raw`change|deploy|deployment|commit|push|pr|pull\s+request|code|script|config|migration|query|command|update|patch|release|mistake|error|typo|fault|screw-?up|carelessness|negligence|oversight|bad\s+\w+`;
 const POSSESSIVE = new RegExp(String.raw`${PERSON}'s\s+(?:\w+\s+)?(?:${CAUSE_NOUN})\b`, "gi");
@@ -70,6 +74,11 @@ const CAUSED_BY = new RegExp(
 const BECAUSE_PERSON = new RegExp(
   String.raw`\b(?:because|cause|cuz|due\s+to|thanks\s+to)\s+(?:of\s+)?(${HANDLE}|${TITLED}|${GENERIC}|[A-Z][a-z][\w-]{0,30}|[a-z][\w-]{1,30})\s+(?!(?:is|was|were|are|had\s+been|has\s+been|went|being|'s|s)\b)(?:had\s+|has\s+|just\s+|accidentally\s+)?(?:[a-z]+ed|ran|did|made|took|forgot|broke|pushed|hit|left|put|sent|set|let|shut|cut|wrote|gave)\b`,
   "g",
+);
+/** "a bad deployment from Jake", "a misconfiguration by one of our admins" (needs a causal word nearby). */
+const CAUSE_FROM_PERSON = new RegExp(
+  String.raw`\b(?:${CAUSE_NOUN}|misconfiguration|deployment|deploy|push)\s+(?:from|by|of)\s+(${HANDLE}|${TITLED}|${GENERIC}|[A-Z][a-z][\w-]{0,30})(?![\w'])`,
+  "gi",
 );
 const BLAME_NAME = new RegExp(
   String.raw`\b(?:blame|blaming|blamed)\s+(?:it\s+on\s+|this\s+on\s+)?(${HANDLE}|${TITLED}|[A-Z][\w-]{1,30})`,
@@ -155,6 +164,14 @@ export function findBlame(text: string, toks: readonly Token[], mode: "message" 
     const who = m[1] ?? "";
     const at = m.index + m[0].indexOf(who, m[0].search(/\s/));
     if (!plausibleSubject(text, who, at, true) || /^[A-Z]{2,}$/.test(who)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: "person" });
+  }
+  for (const m of text.matchAll(CAUSE_FROM_PERSON)) {
+    const who = m[1] ?? "";
+    const at = m.index + m[0].lastIndexOf(who);
+    if (!plausibleSubject(text, who, at, true)) continue;
+    const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+    if (!ALWAYS_BLAME_NOUN.test(m[0]) && !/\bmisconfiguration\b/i.test(m[0]) && !CAUSAL.test(sentence)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: "person" });
   }
   for (const m of text.matchAll(CAUSED_BY)) out.push({ start: m.index, end: m.index + m[0].length, kind: "person" });

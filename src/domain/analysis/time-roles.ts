@@ -22,19 +22,25 @@ const WINDOW_BEFORE = 90;
 const WINDOW_AFTER = 60;
 
 const NEXT_UPDATE_BEFORE: RegExp[] = [
-  /\b(?:next|another|further|follow-?up|subsequent|new|fresh)\s+(?:[a-z]+\s+)?(?:updates?|posts?|reports?|check-?ins?|messages?|comms?|communications?|briefings?|bulletins?|syncs?|status|touchpoints?|call|information|info|news|notice|statement|announcement)\b[^.!?]{0,30}$/i,
-  /(?:\bwill|\b[a-z]+'ll|\bi'?ll|\bwe'?ll|\bshall|\bgoing to|\bgonna|\bplan to|\baim to|\bexpect to|\bintend to|\bcommit to|\bpromise to)\s+(?:[a-z']+\s+){0,2}?(?:update|post|report|check in|check back|circle back|get back|reach out|write|ping|brief|notify|inform|let\s+(?:you|u|everyone|you all|all|them|the team|leadership|people|folks|customers)\s+know|share|provide|send|publish|follow up|come back|keep|be in touch|talk|speak|sync|regroup|reconvene|touch base|report back)\b[^.!?]{0,40}$/i,
+  /\b(?:next|another|further|follow-?up|subsequent|new|fresh)\s+(?:[a-z]+\s+)?(?:updates?|posts?|reports?|check-?ins?|messages?|comms?|communications?|briefings?|bulletins?|syncs?|status|touchpoints?|call|information|info|news|notice|statement|announcement|notes?|e-?mails?|summary|summaries|readouts?|word|ping|heads-up)\b[^.!?]{0,30}$/i,
+  /(?:\bwill|\b[a-z]+'ll|\bi'?ll|\bwe'?ll|\bshall|\bgoing to|\bgonna|\bplan to|\baim to|\bexpect to|\bintend to|\bcommit to|\bpromise to)\s+(?:[a-z']+\s+){0,2}?(?:update|post|report|check in|check back|circle back|get back|reach out|write|ping|brief|notify|inform|let\s+(?:you|u|everyone|you all|all|them|the team|leadership|people|folks|customers)\s+know|share|provide|send|publish|follow up|come back|keep\s+(?:you|u|everyone|you all|all|them|the team|leadership|people|folks|customers)\s+(?:posted|updated|informed|in the loop)|be in touch|talk|speak|sync|regroup|reconvene|touch base|report back)\b[^.!?]{0,40}$/i,
   /\b(?:updates?|reports?|postmortem|post-incident review|rca|details|more information|further information)\s+(?:will\s+)?(?:follow|come|be\s+(?:posted|provided|shared|published|sent|given|issued))\b[^.!?]{0,25}$/i,
   /\bupdates?\b[^.!?]{0,30}\bevery\s*$/i,
-  /(?:^|[.;:,!?\n-]\s*)(?:next\s+)?(?:updates?|posts?|check-?ins?|report)\s+(?:again\s+)?(?:by|at|in|within|around|before|every|@|no later than)\s*$/i,
+  /(?:^|[.;:,!?\n-]\s*)(?:next\s+)?(?:updates?|posts?|check-?ins?|report|syncs?|huddle|stand-?up|call|regroup|checkpoint)\s+(?:again\s+)?(?:by|at|in|within|around|before|every|@|no later than)\s*$/i,
   /\b(?:expect|look out for|watch for)\s+(?:an?|our|the)\s+(?:[a-z]+\s+)?(?:update|post|report)\b[^.!?]{0,30}$/i,
-  /\b(?:check(?:ing)?\s+back|report(?:ing)?\s+back|regroup|reconvene|re-?sync|huddle|touch\s+base|circle\s+back|back\s+here|reassess|checkpoint|check-?in)\b[^.!?]{0,20}$/i,
+  /\b(?:check(?:ing)?\s+back|report(?:ing)?\s+back|regroup|reconvene|re-?sync|huddle|touch\s+base|circle\s+back|back\s+here|reassess)\b[^.!?]{0,20}$/i,
+  /\b(?:checkpoint|check-?in|sync|huddle|stand-?up|regroup)\s+(?:again\s+)?(?:at|by|in|around|within|@)\s*$/i,
 ];
 
 const START_BEFORE =
   /(?:\bstart(?:ed|ing|s)?|\bbeg[au]n|\bbegins|\bbeginning|\bsince|\bonset|\bkicked off|\bfirst\s+(?:seen|noticed|observed|detected|reported|alerted|spotted|paged)|\bdetected|\bnoticed|\balerted|\bpaged|\bwent down|\bbegan failing|\bstarted failing|\boccurred|\bhappened|\bsurfaced|\bappeared)\b[^.!?]{0,22}$/i;
 const FROM_RANGE_BEFORE = /\b(?:from|between)\s*$/i;
 const FROM_RANGE_AFTER = /^\s*(?:utc|gmt)?\s*(?:to|until|till|and|-)\s*\d/i;
+/** "10:05-10:30": a time range dates the event even without "from". */
+const BARE_RANGE_AFTER = /^\s*(?:utc|gmt)?\s*(?:-|to|until|till)\s*\d{1,2}[:h.]\d{2}/i;
+/** "lost power at 04:12", "failed around 9pm": a past event dated on the timeline. */
+const PAST_EVENT_BEFORE =
+  /\b(?:[a-z]{2,}ed|lost|went|began|broke|hit|fell|ran|took|saw|came|got|left|stopped|died|crashed|failed|happened|began|started|spiked|dropped)\b[^.!?;]{0,45}\b(?:at|around|about|on|since)\s+(?:about\s+|around\s+|approximately\s+|~\s*)?$/i;
 const START_AFTER =
   /^\s*(?:utc|gmt)?\s*[,:)-]?\s*[^.!?]{0,45}?\b(?:start(?:ed|s)?|beg[au]n|begins|first (?:seen|noticed|detected|reported|observed)|went down|started failing|began failing|was detected|were detected|was first|kicked off|onset|was declared|failed|failing|went|broke|stopped|dropped|spiked|crashed|errored|alerted|paged|fired|degraded|became|corrupted|exposed|leaked|deleted|lost|occurred|happened|hit|received|reported|triggered)\b/i;
 const AGO_AFTER = /^\s*ago\b/i;
@@ -50,11 +56,14 @@ const FUTURE = /\b(?:will|'ll|going to|gonna|plan(?:ned)? to|expect|schedul|tomo
 const ETA_LABEL_BEFORE =
   /(?:\beta|\be\.t\.a\.?|\bestimated (?:time (?:to|of) )?(?:resolution|recovery|fix|restore|restoration|completion|repair)|\bexpected (?:resolution|recovery|fix|completion|restoration)(?: time)?|\btime to (?:fix|resolution|recovery|restore|repair|mitigate|mitigation)|\bttr|\bttm)\b\s*(?:for (?:the )?(?:fix|resolution|recovery|restore|full (?:recovery|resolution|restore)|workaround|mitigation))?\s*(?:is\s+|of\s+)?[:=~-]?\s*(?:about|approximately|approx\.?|roughly|around|~|in|by|within|at|under)?\s*(?:about|approximately|roughly|around|~)?\s*$/i;
 
-const COMPLETION = String.raw`(?<!\b(?:roll|rolling|rolled|fall|falling|get|getting|come|coming|push|pushing|write|report|call|circle|check|go|going|scale|scaling|dial|dialing|cut|cutting|step|stepping|fight|fighting)\s)back(?:\s+up|\s+online|\s+to normal)?|restored?|restoring|resolved?|resolution|resolving|fix(?:ed)?|recover(?:ed|y)?|up and running|online|available(?:\s+again)?|operational|normal|working(?:\s+again)?|done|complete(?:d)?|completion|finish(?:ed)?|ready|live|deployed|mitigat(?:ed|ion)|restoration|stable|stabili[sz]ed|clear(?:ed)?|caught up|processed|drained|synced|repaired|root cause|a cause|the cause|diagnosis|an answer|answers|results|findings|know`;
+const COMPLETION = String.raw`work(?:s|ing)?\s+again|(?<!\b(?:roll|rolling|rolled|fall|falling|get|getting|come|coming|push|pushing|write|report|call|circle|check|go|going|scale|scaling|dial|dialing|cut|cutting|step|stepping|fight|fighting)\s)back(?:\s+up|\s+online|\s+to normal)?|restored?|restoring|resolved?|resolution|resolving|fix(?:ed)?|recover(?:ed|y)?|up and running|online|available(?:\s+again)?|operational|normal|working(?:\s+again)?|done|complete(?:d)?|completion|finish(?:ed)?|ready|live|deployed|mitigat(?:ed|ion)|restoration|stable|stabili[sz]ed|clear(?:ed)?|caught up|processed|drained|synced|repaired|root cause|a cause|the cause|diagnosis|an answer|answers|results|findings|know|promise[sd]?|flow(?:ing)?\s+again`;
 const ETA_COMPLETION_BEFORE = new RegExp(
   String.raw`\b(?:${COMPLETION})\b[^.!?;]{0,45}?\b(?:by|within|in|before|around|at|no later than|under|inside(?: of)?|takes?|taking|take about|about)\s+(?:the\s+next\s+|about\s+|approximately\s+|approx\.?\s+|roughly\s+|around\s+|~\s*|an estimated\s+|less than\s+|under\s+)?$`,
   "i",
 );
+/** "closed for maintenance until 12:00": a reopening time is a resolution time. */
+const ETA_UNTIL_BEFORE =
+  /\b(?:closed|down|unavailable|offline|maintenance|paused|suspended|disabled|read-only)\b[^.!?;]{0,40}\b(?:until|till|through)\s+(?:about\s+|around\s+|approximately\s+)?$/i;
 const ETA_TAKES_BEFORE =
   /\b(?:takes?|taking|will take|should take|needs?|requires?|expected to take|estimated to take)\s+(?:about|approximately|approx\.?|roughly|around|~|up to|at least|another)?\s*$/i;
 const ETA_COMPLETION_AFTER = new RegExp(
@@ -127,7 +136,12 @@ function classifyOne(time: TimeExpr, pre: string, preStart: number, post: string
 
   if (time.kind !== "duration" && time.kind !== "tplus" && time.kind !== "bare") {
     const future = /\b(?:by|before|until|till|within|no later than|after|around|at about)\s*$/i.test(pre);
-    const range = FROM_RANGE_BEFORE.test(pre) && FROM_RANGE_AFTER.test(post) ? before(FROM_RANGE_BEFORE) : null;
+    const range =
+      FROM_RANGE_BEFORE.test(pre) && FROM_RANGE_AFTER.test(post)
+        ? before(FROM_RANGE_BEFORE)
+        : time.kind === "clock" && BARE_RANGE_AFTER.test(post)
+          ? own
+          : null;
     const start = range ?? before(START_BEFORE) ?? (future ? null : after(START_AFTER));
     if (start) return result("start", start);
   }
@@ -152,11 +166,16 @@ function classifyOne(time: TimeExpr, pre: string, preStart: number, post: string
     if (elapsedBefore && !FUTURE.test(pre)) return result("elapsed", elapsedBefore);
   }
   if (PAST_COMPLETION_BEFORE.test(pre) && !FUTURE.test(pre)) return result("end", before(PAST_COMPLETION_BEFORE));
+  if (time.kind !== "duration" && PAST_EVENT_BEFORE.test(pre) && !FUTURE.test(pre)) {
+    return result("start", before(PAST_EVENT_BEFORE));
+  }
   const completion = before(ETA_COMPLETION_BEFORE);
   if (completion) {
     const phrase = text.slice(completion.start, completion.end);
     return result("eta", completion, !NON_RESOLUTION.test(phrase));
   }
+  const until = before(ETA_UNTIL_BEFORE);
+  if (until) return result("eta", until, true);
   const completionAfter = after(ETA_COMPLETION_AFTER);
   if (completionAfter) {
     const phrase = text.slice(completionAfter.start, completionAfter.end);

@@ -44,7 +44,7 @@ const PATTERNS: [TimeKind, RegExp][] = [
   [
     "duration",
     new RegExp(
-      String.raw`(?:~\s?)?\b${NUM}(?:\s?(?:-|to|or)\s?\d{1,4})?\s?(?:more |additional |extra |further )?${UNIT}\b`,
+      String.raw`(?:~\s?)?\b${NUM}(?:\s?(?:-|to|or)\s?\d{1,4})?(?:\s|-)?(?:more |additional |extra |further )?${UNIT}\b`,
       "gi",
     ),
   ],
@@ -54,6 +54,7 @@ const PATTERNS: [TimeKind, RegExp][] = [
   ],
   ["duration", /\b(?:half an? hour|half-hour|an hour and a half|the (?:next |coming )?hour)\b/gi],
   ["tplus", /\bt\s?\+\s?\d{1,4}\s?(?:m|min|mins|minutes|h|hours?)?\b/gi],
+  ["clock", /(?<![\w:]):[0-5]\d\b(?!:)/g],
   ["bare", /(?<=\b(?:in|within|every|by)\s)\d{1,3}(?=\s*(?:[.,;!?)\n]|$))/gi],
 ];
 

@@ -59,17 +59,27 @@ function dueOf(text: string): string | null {
 export function actionItems(text: string, hs: readonly Heading[]): ActionItem[] {
   const out: ActionItem[] = [];
   const seen = new Set<number>();
-  for (const h of hs) {
-    if (!h.sections.includes("action-items")) continue;
-    // sub-headings such as "Immediate (this week)" give their items a horizon
-    const subs = hs.filter((s) => s.line.start > h.line.start && s.line.start < h.body.end);
+  let covered = -1;
+  for (let hi = 0; hi < hs.length; hi++) {
+    const h = hs[hi];
+    if (!h?.sections.includes("action-items") || h.body.end <= covered) continue;
+    covered = h.body.end;
+    // sub-headings such as "Immediate (this week)" give their items a horizon; headings are in text order
+    const subs: Heading[] = [];
+    for (let k = hi + 1; k < hs.length; k++) {
+      const sub = hs[k];
+      if (!sub || sub.line.start >= h.body.end) break;
+      subs.push(sub);
+    }
+    let subIndex = -1;
     let columns: { owner: number; due: number } | null = null;
     let pos = h.body.start;
     while (pos < h.body.end) {
       const nl = text.indexOf("\n", pos);
       const lineEnd = nl === -1 || nl > h.body.end ? h.body.end : nl;
       const line = text.slice(pos, lineEnd);
-      const horizon = [...subs].reverse().find((s) => s.line.start < pos);
+      while (subIndex + 1 < subs.length && (subs[subIndex + 1]?.line.start ?? Infinity) < pos) subIndex++;
+      const horizon = subs[subIndex];
       const inherited = horizon ? dueOf(horizon.title) : null;
       const row = TABLE_ROW.exec(line);
       if (row?.[1] && !TABLE_RULE.test(line)) {

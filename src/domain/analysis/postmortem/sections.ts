@@ -100,17 +100,23 @@ export function headings(text: string): Heading[] {
     }
     if (level > 0) found.push({ level, title: title.trim(), line, sections: classifyTitle(title) });
   }
-  return found.map((h, i) => {
-    let end = text.length;
-    for (let j = i + 1; j < found.length; j++) {
-      const later = found[j];
-      if (later && later.level <= h.level) {
-        end = later.line.start;
-        break;
-      }
+  // each heading's body ends where the next heading of the same or a higher level starts (one pass, a stack)
+  const ends = new Array<number>(found.length).fill(text.length);
+  const open: number[] = [];
+  found.forEach((h, i) => {
+    while (open.length > 0) {
+      const top = open[open.length - 1] ?? -1;
+      const topHeading = found[top];
+      if (!topHeading || topHeading.level < h.level) break;
+      ends[top] = h.line.start;
+      open.pop();
     }
-    return { ...h, body: { start: Math.min(h.line.end + 1, text.length), end } };
+    open.push(i);
   });
+  return found.map((h, i) => ({
+    ...h,
+    body: { start: Math.min(h.line.end + 1, text.length), end: ends[i] ?? text.length },
+  }));
 }
 
 export function sectionsFound(hs: readonly Heading[]): { found: PostmortemSection[]; missing: PostmortemSection[] } {

@@ -22,7 +22,15 @@ export const impactRules: Rule = (ctx) => {
 };
 
 export const timelineRule: Rule = (ctx) =>
-  ctx.times.some((t) => t.role === "start" || t.role === "elapsed" || t.role === "eta" || t.role === "end")
+  ctx.times.some(
+    (t) =>
+      t.role === "start" ||
+      t.role === "elapsed" ||
+      t.role === "eta" ||
+      t.role === "end" ||
+      // a calendar date that is not the next update still places the event in time
+      (t.time.kind === "date" && t.role !== "nextUpdate" && t.role !== "trigger"),
+  )
     ? []
     : [absent("timeline.missing")];
 

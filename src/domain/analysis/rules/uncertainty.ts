@@ -27,13 +27,13 @@ export const uncertaintyRule: Rule = (ctx) => {
 };
 
 const HEDGE =
-  /\b(?:(?:i|we)\s+(?:think|believe|guess|suspect|reckon|bet|feel\s+like|assume)|i'?d\s+(?:guess|say)|(?:my|our)\s+(?:guess|hunch|bet|theory|suspicion|money\s+is\s+on)|most\s+likely|probably|prob|likely|perhaps|possibly|maybe|mayb|might\s+(?:have\s+)?been|may\s+have\s+been|could\s+have\s+been|might\s+be|may\s+be|could\s+be|must\s+be|must\s+have\s+been|looks\s+like|look\s+like|seems?\s+(?:like|to\s+be)|sounds\s+like|suspected|presumably|apparently|odds\s+are|chances\s+are|gut\s+(?:feeling|says)|hypothesis\s+is|theory\s+is)\b/gi;
+  /\b(?:(?:i|we)\s+(?:think|believe|guess|suspect|reckon|bet|feel\s+like|assume)|(?:thinks?|believes?|suspects?|reckons?|guess(?:es)?|assumes?)(?=\s+(?:it|it's|its|that|the|this|a|an)\b)|(?:working\s+)?(?:hypothesis|theory|suspicion|hunch|guess|suspected\s+cause|likely\s+cause|probable\s+cause|possible\s+cause)(?=\s*[:=-])|i'?d\s+(?:guess|say)|(?:my|our)\s+(?:guess|hunch|bet|theory|suspicion|money\s+is\s+on)|most\s+likely|probably|prob|likely|perhaps|possibly|maybe|mayb|might\s+(?:have\s+)?been|may\s+have\s+been|could\s+have\s+been|might\s+be|may\s+be|could\s+be|must\s+be|must\s+have\s+been|looks\s+like|look\s+like|seems?\s+(?:like|to\s+be)|sounds\s+like|suspected|presumably|apparently|odds\s+are|chances\s+are|gut\s+(?:feeling|says)|hypothesis\s+is|theory\s+is)\b/gi;
 
 /** Right after the hedge: optional "it's", "the cause is", then the guessed thing. */
 const GUESS_HEAD =
   /^\s*[,:-]?\s*(?:is\s+|was\s+|would\s+be\s+|that\s+|it\s+(?:could|might|may|would|will)\s+be\s+)?(?:(?:it|this|that|its)(?:'s|s|\s+is|\s+was|\s+(?:could|might|may|would)\s+(?:be|have\s+been))\s+)?(?:(?:the\s+)?(?:root\s+)?(?:cause|issue|problem|culprit)\s+(?:is|was)\s+)?([\w'-]+)(?:\s+([\w'-]+))?/i;
 const STARTERS = new Set(
-  "the a an some our their its this that related caused due because from triggered down linked with in cause something another one bad".split(
+  "the a an some our their its this that related caused due because from triggered down linked with in cause something another one bad came comes originated stems stemmed started began".split(
     " ",
   ),
 );
@@ -50,7 +50,7 @@ const STATUS_CLAIM =
   /^\s*(?:that\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:is|are|has\s+been|have\s+been|was|were|should\s+be|will\s+be|'s)\s+(?:now\s+|fully\s+|largely\s+|mostly\s+|finally\s+|slowly\s+)?(?:resolved|fixed|working|restored|stable|stabili[sz]ing|recovering|recovered|back|operational|healthy|available|unaffected|safe|contained|mitigated|complete|done|over|deployed|live|in\s+place|ready|improving|draining|catching\s+up|holding|normal)\b/i;
 const JARGON_SET = new Set(JARGON.map(([t]) => t));
 const ALWAYS =
-  /^(?:(?:i|we)\s+suspect|suspected|(?:my|our)\s+(?:guess|hunch|bet|theory|suspicion|money\s+is\s+on)|hypothesis\s+is|theory\s+is|gut\s+(?:feeling|says)|looks\s+like\s+it\s+(?:could|might|may))/i;
+  /^(?:(?:i|we)\s+suspect|(?:working\s+)?(?:hypothesis|theory|suspicion|hunch|guess|suspected\s+cause|likely\s+cause|probable\s+cause|possible\s+cause)\s*[:=-]|suspected|(?:my|our)\s+(?:guess|hunch|bet|theory|suspicion|money\s+is\s+on)|hypothesis\s+is|theory\s+is|gut\s+(?:feeling|says)|looks\s+like\s+it\s+(?:could|might|may))/i;
 
 export const speculationRule: Rule = (ctx) => {
   const hits: Hit[] = [];
@@ -66,7 +66,9 @@ export const speculationRule: Rule = (ctx) => {
       CAUSE_NOUNS.has(w1) ||
       JARGON_SET.has(w1) ||
       (w1 !== "" && JARGON_SET.has(`${w1} ${w2}`));
-    if (!guess || STATUS_CLAIM.test(after)) continue;
+    // "there may have been an exposure" doubts an event, it does not guess a cause
+    const existential = /\bthere\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index));
+    if (!guess || existential || STATUS_CLAIM.test(after)) continue;
     const end = head ? m.index + m[0].length + (head[0].length ?? 0) : m.index + m[0].length;
     hits.push({ rule: "speculation", start: m.index, end: Math.min(end, ctx.text.length) });
   }
