@@ -2,6 +2,7 @@
 import type { IncidentDetail, IncidentView } from "../app/views.js";
 import type { Option } from "../domain/incident/state.js";
 import { clockTime, formatMinutes, headerLine, shortDuration, table, timeLeft, timelineLines } from "./format.js";
+import { reminderLines, updateLintSummary } from "./format-comms.js";
 import type { Style } from "./style.js";
 
 const TIMELINE_TAIL = 15;
@@ -73,6 +74,21 @@ export function showIncident(detail: IncidentDetail, style: Style): string[] {
     out.push(...table(["", "", "", "", ""], rows, style, "  ").slice(1));
   }
 
+  const dueIn = (iso: string) =>
+    Date.parse(iso) <= now ? style.red("PASSED") : `in ${shortDuration((Date.parse(iso) - now) / 1000)}`;
+  const clocks = [
+    ...detail.deadlines
+      .filter((d) => d.status === "open")
+      .map((d) => [d.id, `decide by ${clockTime(d.dueAt, now)}`, dueIn(d.dueAt), d.question]),
+    ...detail.triggers
+      .filter((t) => t.status === "open")
+      .map((t) => [t.id, `check at ${clockTime(t.dueAt, now)}`, dueIn(t.dueAt), `if ${t.condition}: ${t.action}`]),
+  ];
+  if (clocks.length > 0) {
+    out.push("", style.bold("OPEN DEADLINES AND TRIGGERS"));
+    out.push(...table(["", "", "", ""], clocks, style, "  ").slice(1));
+  }
+
   if (detail.workstreams.length > 0) {
     out.push("", style.bold("WORKSTREAMS"));
     const rows = detail.workstreams.map((w) => {
@@ -124,6 +140,8 @@ export function showIncident(detail: IncidentDetail, style: Style): string[] {
         u.nextUpdateAt ? `next: ${clockTime(u.nextUpdateAt, now)}` : "",
       ].filter(Boolean);
       for (const part of parts) out.push(`      ${part}`);
+      const lint = updateLintSummary(u.findings ?? []);
+      if (lint) out.push(style.dim(`      ${lint}`));
     }
   }
 
@@ -139,6 +157,8 @@ export function showIncident(detail: IncidentDetail, style: Style): string[] {
     ]);
     out.push(...table(["", "", "", "", "", ""], rows, style, "  ").slice(1));
   }
+
+  out.push(...reminderLines(detail, style));
 
   const tail = detail.timeline.slice(-TIMELINE_TAIL);
   out.push(
@@ -167,6 +187,14 @@ const COLUMNS: Column[] = [
     (o) => (o.attributes.likelihoodOfSuccess === undefined ? undefined : `${o.attributes.likelihoodOfSuccess}%`),
   ],
   ["COST", (o) => o.attributes.cost],
+  ["REVENUE", (o) => o.attributes.revenueImpact],
+  [
+    "RECOVERY",
+    (o) =>
+      o.attributes.recoveryTimeMinutes === undefined ? undefined : formatMinutes(o.attributes.recoveryTimeMinutes),
+  ],
+  ["REPUTATION", (o) => o.attributes.reputation],
+  ["LEGAL", (o) => o.attributes.legalRisk],
   [
     "OTHER",
     (o) => {
