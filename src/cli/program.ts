@@ -5,6 +5,7 @@ import { registerCommsCommands } from "./commands/comms.js";
 import { registerDecisionCommands } from "./commands/decisions.js";
 import { registerIncidentCommands } from "./commands/incidents.js";
 import { registerLintCommand } from "./commands/lint.js";
+import { registerPostmortemCommands } from "./commands/postmortem.js";
 import { registerRoleCommands } from "./commands/roles.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerWorkCommands } from "./commands/work.js";
@@ -41,6 +42,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLintCommand(program, ctx);
   registerWorkCommands(program, ctx);
   registerDecisionCommands(program, ctx);
+  registerPostmortemCommands(program, ctx);
   registerServeCommand(program, ctx);
   return program;
 }

@@ -3,6 +3,7 @@
  * thin wrapper; tests call this in-process.
  */
 
+import { rewritePostmortemArgs } from "./commands/postmortem.js";
 import { GROUPED_COMMANDS } from "./commands/work.js";
 import { CliContext } from "./context.js";
 import { reportError } from "./errors.js";
@@ -38,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const ctx = new CliContext(io);
   const program = buildProgram(ctx);
   try {
-    await program.parseAsync(rewriteGrouped(argv), { from: "user" });
+    await program.parseAsync(rewritePostmortemArgs(rewriteGrouped(argv)), { from: "user" });
     return 0;
   } catch (error) {
     return reportError(error, io.stderr, {

@@ -15,6 +15,7 @@ import { registerCommandRoutes } from "./routes/commands.js";
 import { registerCommsRoutes } from "./routes/comms.js";
 import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMetaRoutes } from "./routes/meta.js";
+import { registerPostmortemRoutes } from "./routes/postmortem.js";
 import { registerStreamRoutes } from "./routes/stream.js";
 import { type SseOptions, SseRegistry } from "./sse.js";
 
@@ -107,6 +108,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerIncidentRoutes(context);
   registerCommandRoutes(context);
   registerCommsRoutes(context);
+  registerPostmortemRoutes(context);
   registerStreamRoutes(context);
   return http;
 }

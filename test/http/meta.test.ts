@@ -29,6 +29,10 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/api/incidents/:id/stream"],
   ["GET", "/api/incidents/:id/updates/draft"],
   ["POST", "/api/lint"],
+  ["GET", "/api/incidents/:id/postmortem/draft"],
+  ["GET", "/api/incidents/:id/postmortem"],
+  ["GET", "/api/incidents/:id/postmortem/agenda"],
+  ["POST", "/api/postmortem/lint"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");

@@ -1,12 +1,17 @@
 /**
- * Work: workstreams, time-boxed tasks, action items, and the cross-incident lists.
+ * Work: workstreams, time-boxed tasks, action items, and the cross-incident lists
+ * (`actions` flags items whose due date is before today by the injected clock).
  * `task <id> add …` is rewritten to `task add <id> …` before parsing (see run.ts), so
  * each sub-action keeps its own options and help.
  */
 import type { Command } from "commander";
+import type { ActionItemFilter } from "../../app/api.js";
+import type { OpenActionItem } from "../../app/views.js";
+import { WarroomError } from "../../domain/shared/errors.js";
 import { action, type CliContext, type MutationOptions, mutating } from "../context.js";
-import { actionTable, taskTable } from "../format.js";
+import { table, taskTable } from "../format.js";
 import { parseMinutes, personFilter } from "../parse.js";
+import type { Style } from "../style.js";
 
 /** Commands whose second word is an incident id followed by a sub-action. */
 export const GROUPED_COMMANDS: Record<string, string[]> = {
@@ -186,16 +191,45 @@ export function registerWorkCommands(program: Command, ctx: CliContext): void {
 
   program
     .command("actions")
-    .description("open action items across all incidents")
+    .description("action items across all incidents, soonest due first; overdue ones are flagged")
+    .option("--open", "only open items (the default)")
+    .option("--all", "include done items")
     .option("--owner <person>", "only this person's items")
+    .option("--overdue", "only items past their due date")
     .action(
-      action<{ owner?: string }>(ctx, async (_args, opts) => {
-        const owner = opts.owner === undefined ? undefined : personFilter(opts.owner);
-        const items = await (await ctx.api()).openActionItems(owner === undefined ? {} : { owner });
+      action<{ open?: boolean; all?: boolean; owner?: string; overdue?: boolean }>(ctx, async (_args, opts) => {
+        if (opts.open && opts.all) bad("--all", "--open and --all contradict each other; give one");
+        const filter: ActionItemFilter = { status: opts.all ? "all" : "open" };
+        if (opts.owner !== undefined) filter.owner = personFilter(opts.owner);
+        if (opts.overdue) filter.overdue = true;
+        const items = await (await ctx.api()).openActionItems(filter);
         if (ctx.json) return ctx.printJson(items);
-        if (items.length === 0)
-          return ctx.print(opts.owner ? `No open action items for ${opts.owner}.` : "No open action items.");
-        ctx.print(actionTable(items, ctx.style));
+        if (items.length === 0) {
+          const what = `${opts.overdue ? "overdue" : opts.all ? "" : "open"} action items`.trim();
+          return ctx.print(filter.owner ? `No ${what} for ${filter.owner}.` : `No ${what}.`);
+        }
+        ctx.print(actionItemTable(items, opts.all === true, ctx.style));
+        const overdue = items.filter((a) => a.overdue).length;
+        if (overdue > 0) ctx.print(ctx.style.bold(ctx.style.red(`${overdue} overdue`)));
       }),
     );
+}
+
+/** Like the open-items table, with overdue due dates in red and a status column under --all. */
+function actionItemTable(items: OpenActionItem[], withStatus: boolean, style: Style): string[] {
+  const rows = items.map((a) => [
+    a.incidentId,
+    a.id,
+    ...(withStatus ? [a.status] : []),
+    a.owner,
+    a.horizon,
+    a.overdue ? style.bold(style.red(`${a.dueDate} OVERDUE`)) : (a.dueDate ?? "-"),
+    a.title,
+  ]);
+  const headers = ["INCIDENT", "ID", ...(withStatus ? ["STATUS"] : []), "OWNER", "HORIZON", "DUE", "TITLE"];
+  return table(headers, rows, style);
+}
+
+function bad(flag: string, message: string): never {
+  throw new WarroomError("validation.failed", `${flag}: ${message}`, [{ field: flag, message }]);
 }
