@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { WarroomApp } from "../app/warroom-app.js";
+import type { DecisionWeights } from "../domain/decision-support/weights.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import { httpMetrics } from "./http-metrics.js";
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
@@ -13,6 +14,7 @@ import { RouteBook } from "./route-book.js";
 import type { RouteContext } from "./route-context.js";
 import { registerCommandRoutes } from "./routes/commands.js";
 import { registerCommsRoutes } from "./routes/comms.js";
+import { registerDecisionSupportRoutes } from "./routes/decision-support.js";
 import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMetaRoutes } from "./routes/meta.js";
 import { registerPostmortemRoutes } from "./routes/postmortem.js";
@@ -27,6 +29,8 @@ export interface BuildHttpAppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Live-stream tuning; the defaults suit production. */
   sse?: Partial<SseOptions>;
+  /** Default weights of the options matrix (config `decisionWeights`); the built-in defaults otherwise. */
+  decisionWeights?: DecisionWeights;
 }
 
 export const DEFAULT_SSE: SseOptions = {
@@ -108,6 +112,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerIncidentRoutes(context);
   registerCommandRoutes(context);
   registerCommsRoutes(context);
+  registerDecisionSupportRoutes(context, options.decisionWeights);
   registerPostmortemRoutes(context);
   registerStreamRoutes(context);
   return http;
