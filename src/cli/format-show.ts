@@ -41,6 +41,14 @@ export function showIncident(detail: IncidentDetail, style: Style): string[] {
   if (detail.resolvedAt) {
     out.push(`  resolved  ${clockTime(detail.resolvedAt, now)}: ${detail.resolutionSummary ?? ""}`);
   }
+  const pm = detail.postmortem;
+  if (pm) {
+    const last = pm.published.at(-1);
+    const published = last ? `published v${last.version} (revision ${last.revision})` : "not published";
+    out.push(`  postmortem revision ${pm.revision} · ${published}`);
+  } else if (detail.resolvedAt) {
+    out.push(`  postmortem none saved yet: warroom postmortem draft ${detail.id}`);
+  }
   const cadence = detail.updateClock.cadenceMinutes;
   out.push(
     `  cadence   ${cadence === null ? "off" : `every ${cadence} min`}${detail.cadenceFollowsSeverity ? " (follows severity)" : ""}`,
