@@ -1,4 +1,5 @@
 /** Read-model shapes shared by every adapter (HTTP JSON, CLI --json, SSE). */
+import { attentionOf } from "../domain/comms/attention.js";
 import {
   commanderOf,
   elapsedSeconds,
@@ -31,6 +32,8 @@ export interface IncidentSummary {
   overdueBySeconds: number;
   openTasks: number;
   expiredTasks: number;
+  /** What needs attention now, a few words each: "update overdue", "T2 expired", "DL1 passed", "TR1 due". */
+  attention: string[];
   version: number;
 }
 
@@ -84,6 +87,7 @@ export function summarise(incident: Incident, now: string): IncidentSummary {
     overdueBySeconds: clock.overdueBySeconds,
     openTasks: open.length,
     expiredTasks: open.filter((t) => t.expired).length,
+    attention: attentionOf(incident, now),
     version: incident.version,
   };
 }

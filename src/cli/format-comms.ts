@@ -1,11 +1,10 @@
 /**
  * Human output for communications: lint findings (after `update`, from `lint`), finding
- * counts of published updates, and the clocks `show` lists (decision deadlines, triggers,
- * the latest reminders).
+ * counts of published updates, and the latest reminders `show` lists.
  */
 import type { IncidentDetail } from "../app/views.js";
 import type { StoredFinding } from "../domain/incident/events.js";
-import { clockTime, shortDuration, table } from "./format.js";
+import { clockTime, table } from "./format.js";
 import type { Style } from "./style.js";
 
 const EXCERPT_WIDTH = 40;
@@ -72,37 +71,18 @@ export function updateLintSummary(findings: readonly StoredFinding[]): string | 
   return `lint: ${countFindings(findings)} (${rules.join(", ")})`;
 }
 
-function dueText(dueAt: string, now: number, style: Style): string {
-  const left = (Date.parse(dueAt) - now) / 1000;
-  return left > 0
-    ? `by ${clockTime(dueAt, now)} (in ${shortDuration(left)})`
-    : style.bold(style.red(`by ${clockTime(dueAt, now)} (passed ${shortDuration(-left)} ago)`));
-}
-
-/** Open decision deadlines and triggers with their clocks, then the latest reminders. */
-export function clockLines(detail: IncidentDetail, style: Style): string[] {
+/** The latest reminders on the timeline, each marked ⏰; nothing when none was issued. */
+export function reminderLines(detail: IncidentDetail, style: Style): string[] {
   const now = Date.parse(detail.now);
-  const out: string[] = [];
-  const rows = [
-    ...detail.deadlines
-      .filter((d) => d.status === "open")
-      .map((d) => [d.id, "decide", dueText(d.dueAt, now, style), d.question]),
-    ...detail.triggers
-      .filter((t) => t.status === "open")
-      .map((t) => [t.id, "trigger", dueText(t.dueAt, now, style), `if ${t.condition}: ${t.action}`]),
-  ];
-  if (rows.length > 0)
-    out.push("", style.bold("DEADLINES & TRIGGERS"), ...table(["", "", "", ""], rows, style, "  ").slice(1));
   const reminders = detail.timeline.filter((e) => e.type === "ReminderIssued");
-  if (reminders.length > 0) {
-    const shown = reminders.slice(-REMINDERS_TAIL);
-    out.push(
-      "",
-      style.bold(
-        `REMINDERS (${shown.length === reminders.length ? shown.length : `last ${shown.length} of ${reminders.length}`})`,
-      ),
-      ...shown.map((e) => `  ${style.dim(clockTime(e.at, now))}  ⏰ ${e.text.replace(/^Reminder: /, "")}`),
-    );
-  }
-  return out;
+  if (reminders.length === 0) return [];
+  const shown = reminders.slice(-REMINDERS_TAIL);
+  const count = shown.length === reminders.length ? `${shown.length}` : `last ${shown.length} of ${reminders.length}`;
+  return [
+    "",
+    style.bold(`REMINDERS (${count})`),
+    ...shown.map(
+      (e) => `  ${style.dim(clockTime(e.at, now))}  ${style.yellow(`⏰ ${e.text.replace(/^Reminder: /, "")}`)}`,
+    ),
+  ];
 }

@@ -102,10 +102,15 @@ export function incidentTable(incidents: IncidentSummary[], nowMs: number, style
       i.commander,
       formatDuration(i.elapsedSeconds),
       nextUpdateText(i, nowMs, style, true) || "-",
-      [...marks, i.title].join(" "),
+      [...marks, i.title, ...attentionMark(i.attention ?? [], style)].join(" "),
     ];
   });
   return table(["ID", "SEV", "STATUS", "IC", "AGE", "NEXT UPDATE", "TITLE"], rows, style);
+}
+
+/** "⚠ update overdue, T2 expired" after the title; nothing when all is in hand. */
+function attentionMark(attention: readonly string[], style: Style): string[] {
+  return attention.length === 0 ? [] : [style.yellow(` ⚠ ${attention.join(", ")}`)];
 }
 
 /** "12m left", "EXPIRED 3m12s ago" (or "done"/"cancelled" once closed). */
@@ -148,6 +153,7 @@ export function timelineLines(
         : e.channel === "tech"
           ? style.dim("tech       ")
           : style.cyan("stakeholder");
-    return `${indent}${style.dim(clockTime(e.at, nowMs))}  ${e.by.padEnd(byWidth)}  ${channel}  ${e.text}`;
+    const text = e.type === "ReminderIssued" ? style.yellow(`⏰ ${e.text}`) : e.text;
+    return `${indent}${style.dim(clockTime(e.at, nowMs))}  ${e.by.padEnd(byWidth)}  ${channel}  ${text}`;
   });
 }
