@@ -326,6 +326,7 @@ describe("a whole incident over HTTP", () => {
           overdueBySeconds: 0,
           openTasks: 0,
           expiredTasks: 0,
+          attention: [],
           version: 12,
         },
       ],
