@@ -55,7 +55,8 @@ export function registerPostmortemCommands(program: Command, ctx: CliContext): v
     .option("--out <file>", "write the draft to this file instead of stdout")
     .action(
       action<{ format: string; out?: string }>(ctx, async ([id], opts) => {
-        const format: DraftFormat = ctx.json ? "json" : oneOf(opts.format, DRAFT_FORMATS, "--format");
+        const chosen = oneOf(opts.format, DRAFT_FORMATS, "--format");
+        const format: DraftFormat = ctx.json ? "json" : chosen;
         const api = await ctx.api();
         const detail = await api.getIncident(id ?? "");
         const rendered = renderDraft(detail, detail.now, await api.policy(), format);
