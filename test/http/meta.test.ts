@@ -33,6 +33,8 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/api/incidents/:id/postmortem"],
   ["GET", "/api/incidents/:id/postmortem/agenda"],
   ["POST", "/api/postmortem/lint"],
+  ["GET", "/api/incidents/:id/options/matrix"],
+  ["GET", "/api/incidents/:id/decisions/:decisionId/record"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");
