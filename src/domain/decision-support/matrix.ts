@@ -39,6 +39,8 @@ export interface MatrixRequest {
   lowerBetter?: readonly string[];
   /** Decisions made so far, to mark the rows they chose. */
   decisions?: readonly { id: string; chosen: readonly string[] }[];
+  /** False skips the sensitivity search (it recomputes the ranking many times). */
+  sensitivity?: boolean;
   /** How the caller names its inputs in errors: `--weights` on the CLI, `weights` over HTTP. */
   fields?: { weights?: string; hybrid?: string; lowerBetter?: string };
 }
@@ -190,7 +192,7 @@ export function buildMatrix(request: MatrixRequest): OptionsMatrix {
     unknownScore: UNKNOWN_SCORE,
     hybridRules: (request.hybrids ?? []).length > 0 ? hybridRules(columns) : [],
     sensitivity:
-      scored.length === 0
+      scored.length === 0 || request.sensitivity === false
         ? null
         : sensitivity({
             rows: scoredRows,

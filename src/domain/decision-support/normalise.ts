@@ -84,9 +84,9 @@ const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const UNIT = Object.keys(UNIT_MINUTES)
   .sort((a, b) => b.length - a.length)
   .join("|");
-const PART = new RegExp(String.raw`(${NUMBER})\s*(${UNIT})\b`, "gi");
+const PART = new RegExp(String.raw`(${NUMBER})\s*(${UNIT})(?![a-z])`, "gi");
 /** "6-8 hours": a range is read at its upper end (plan for the longer). */
-const RANGE = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|to)\s*(${NUMBER})\s*(${UNIT})\b`, "i");
+const RANGE = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|to)\s*(${NUMBER})\s*(${UNIT})(?![a-z])`, "i");
 
 /**
  * A whole string as a duration in minutes: "90" (minutes), "4h", "1h30m", "2 weeks",
