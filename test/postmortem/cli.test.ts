@@ -1,102 +1,21 @@
 /**
- * `warroom postmortem …` in local mode against a temp SQLite file on a manual clock:
- * draft in each format, save from a file and from stdin with optimistic revisions,
- * publish (refused before resolving), show a version, lint with its exit codes, the
- * agenda — and every bad input refused with a clear error and nothing stored.
+ * `warroom postmortem draft|lint|agenda` in local mode: the draft in each format, lint
+ * with its exit codes (0 clean, 4 errors, 2 bad input) on files and standard input, the
+ * agenda — every bad input refused with a clear error and nothing stored.
  */
 process.env.TZ = "UTC";
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncidentDetail } from "../../src/app/views.js";
-import { runCli } from "../../src/cli/run.js";
-import { ManualClock } from "../../src/domain/shared/clock.js";
 import { HANDBOOK_BAD_POSTMORTEM } from "../analysis/fixtures/handbook.js";
-import { bound, Capture, tempDir } from "../cli/helpers.js";
+import { cliKit } from "./cli-kit.js";
 import { OWN_GOOD_POSTMORTEM } from "./fixtures.js";
 
-const tmp = tempDir("warroom-pm-cli-");
-const clock = new ManualClock("2026-03-01T10:00:00.000Z");
-const warroom = bound({ db: tmp.db }, { clock, env: { WARROOM_USER: "alex" } });
-const at = (minutes: number) =>
-  clock.set(new Date(Date.parse("2026-03-01T10:00:00.000Z") + minutes * 60_000).toISOString());
-const file = (name: string, content: string | Uint8Array) => {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { tmp, warroom, at, file, ok, withStdin, stored, expectRefused, declareIncident } = cliKit("warroom-pm-cli-");
 
-async function ok(argv: string[]) {
-  const run = await warroom(argv);
-  expect(run.stderr, `${argv.join(" ")} wrote to stderr`).toBe("");
-  expect(run.code, `${argv.join(" ")} failed`).toBe(0);
-  return run;
-}
-
-/** Runs the CLI with `input` on standard input. */
-async function withStdin(argv: string[], input: string | Uint8Array) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const io = {
-    stdout,
-    stderr,
-    env: { NO_COLOR: "1", WARROOM_USER: "alex" },
-    clock,
-    stdin: Readable.from([typeof input === "string" ? Buffer.from(input) : Buffer.from(input)]),
-  };
-  const code = await runCli(["--db", tmp.db, ...argv], io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
-
-/** What is stored: every incident's version, so "nothing changed" is one comparison. */
-async function stored(): Promise<string> {
-  const list = await warroom(["list", "--all", "--json"]);
-  return JSON.stringify(list.json<{ id: string; version: number }[]>().map((i) => [i.id, i.version]));
-}
-
-async function expectRefused(argv: string[], code: string, exit: number, mentions: RegExp) {
-  const before = await stored();
-  const run = await warroom([...argv, "--json"]);
-  expect(run.code, run.stderr).toBe(exit);
-  const problem = run.problem();
-  expect(problem.code).toBe(code);
-  expect(problem.detail).toMatch(mentions);
-  expect(await stored()).toBe(before);
-  return problem;
-}
-
-beforeAll(async () => {
-  at(0);
-  await ok([
-    "declare",
-    "Checkout failing for most users",
-    "--sev",
-    "SEV-1",
-    "--impact",
-    "Card payments fail",
-    "--users-pct",
-    "60",
-  ]);
-  at(2);
-  await ok(["assign", "INC-1", "tech-lead", "sam"]);
-  at(4);
-  await ok(["update", "INC-1", "--audience", "team", "Checkout is failing; Sam leads the investigation."]);
-  at(20);
-  await ok([
-    "action",
-    "INC-1",
-    "add",
-    "Alert when the payment pool passes 80%",
-    "--owner",
-    "sam",
-    "--horizon",
-    "immediate",
-    "--due",
-    "2026-03-06",
-  ]);
-});
+beforeAll(declareIncident);
 afterAll(() => tmp.cleanup());
 
 describe("postmortem draft", () => {
@@ -142,108 +61,6 @@ describe("postmortem draft", () => {
       /cannot write .*no-such-dir.*no such file or directory/,
     );
     expect(problem.errors[0]?.field).toBe("--out");
-  });
-});
-
-describe("postmortem save, publish, show", () => {
-  it("saves a revision from a file, then from stdin against the revision it edited", async () => {
-    const first = await ok(["postmortem", "save", "INC-1", file("pm1.md", HANDBOOK_BAD_POSTMORTEM)]);
-    expect(first.stdout).toContain("✓ INC-1 Postmortem revision 1 saved");
-    expect(first.stdout).toMatch(/✗ lint: \d+ errors, \d+ warnings; see warroom postmortem lint/);
-    const second = await withStdin(["postmortem", "save", "INC-1", "-", "--base-revision", "1"], OWN_GOOD_POSTMORTEM);
-    expect(second.stderr).toBe("");
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain("Postmortem revision 2 saved");
-    expect(second.stdout).toContain("✓ lint: no findings");
-  });
-
-  it("refuses a stale base revision and stores nothing", async () => {
-    const problem = await expectRefused(
-      ["postmortem", "save", "INC-1", file("pm-stale.md", `${OWN_GOOD_POSTMORTEM}\nMore.\n`), "--base-revision", "1"],
-      "postmortem.stale_revision",
-      4,
-      /revision 2, not 1/,
-    );
-    expect(problem.errors[0]?.field).toBe("baseRevision");
-  });
-
-  it("refuses to publish before the incident is resolved, storing nothing", async () => {
-    await expectRefused(["postmortem", "publish", "INC-1"], "incident.not_resolved", 4, /resolve it before publishing/);
-  });
-
-  it("publishes the latest revision as version 1, then a later revision as version 2", async () => {
-    at(70);
-    await ok(["resolve", "INC-1", "--summary", "Release rolled back"]);
-    const published = await ok(["postmortem", "publish", "INC-1"]);
-    expect(published.stdout).toContain("Postmortem published as version 1 (revision 2)");
-    await expectRefused(["postmortem", "publish", "INC-1"], "validation.failed", 2, /already published as version 1/);
-    await withStdin(
-      ["postmortem", "save", "INC-1", "-"],
-      `${OWN_GOOD_POSTMORTEM}\n## Where we got lucky\nIt was a Sunday.\n`,
-    );
-    expect((await ok(["postmortem", "publish", "INC-1"])).stdout).toContain("published as version 2 (revision 3)");
-  });
-
-  it("shows the latest revision, or a published version frozen as it was", async () => {
-    const latest = await ok(["postmortem", "show", "INC-1"]);
-    expect(latest.stdout).toMatch(
-      /^INC-1 postmortem {2}revision 3 {2}\d\d:\d\d by alex\n {2}published: v1 \(rev 2\), v2 \(rev 3\)\n\n# Postmortem: INC-12/,
-    );
-    const v1 = (await ok(["postmortem", "show", "INC-1", "--version", "1", "--json"])).json<Record<string, unknown>>();
-    expect(v1).toMatchObject({
-      kind: "published",
-      version: 1,
-      revision: 2,
-      latestRevision: 3,
-      markdown: OWN_GOOD_POSTMORTEM.trim(),
-    });
-    const v2 = (await ok(["postmortem", "show", "INC-1", "--version=2", "--json"])).json<{ markdown: string }>();
-    expect(v2.markdown).toContain("It was a Sunday.");
-    expect((await ok(["show", "INC-1"])).stdout).toContain("  postmortem revision 3 · published v2 (revision 3)");
-  });
-
-  it("refuses a version that does not exist, a bad number, and an incident with no postmortem", async () => {
-    const problem = await expectRefused(
-      ["postmortem", "show", "INC-1", "--version", "7"],
-      "postmortem.not_found",
-      3,
-      /no published version 7 \(published: 1, 2\)/,
-    );
-    expect(problem.errors[0]?.field).toBe("version");
-    await expectRefused(
-      ["postmortem", "show", "INC-1", "--version", "two"],
-      "validation.failed",
-      2,
-      /--version: 'two' is not a whole number/,
-    );
-    await ok(["declare", "Slow search", "--sev", "SEV-3"]);
-    await expectRefused(
-      ["postmortem", "show", "INC-2"],
-      "postmortem.not_found",
-      3,
-      /no postmortem has been saved for INC-2/,
-    );
-    await expectRefused(
-      ["postmortem", "save", "INC-2", file("n.md", "x"), "--base-revision", "x"],
-      "validation.failed",
-      2,
-      /--base-revision/,
-    );
-  });
-
-  it("refuses bad files for save with nothing stored", async () => {
-    await expectRefused(
-      ["postmortem", "save", "INC-2", file("empty.md", "")],
-      "text.empty",
-      2,
-      /the file .*empty\.md is empty/,
-    );
-    await expectRefused(
-      ["postmortem", "save", "INC-2", join(tmp.dir, "missing.md")],
-      "validation.failed",
-      2,
-      /cannot read .*missing\.md: no such file/,
-    );
   });
 });
 
@@ -348,6 +165,11 @@ describe("postmortem lint", () => {
 });
 
 describe("postmortem agenda", () => {
+  beforeAll(async () => {
+    at(70);
+    await ok(["resolve", "INC-1", "--summary", "Release rolled back"]);
+  });
+
   it("prints the 60-minute meeting with the incident's facts", async () => {
     const run = await ok(["postmortem", "agenda", "INC-1"]);
     expect(run.stdout).toMatch(/^Postmortem review: INC-1 — Checkout failing for most users: 60 minutes\n/);
