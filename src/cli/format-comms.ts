@@ -35,9 +35,12 @@ export function countFindings(findings: readonly StoredFinding[]): string {
   return parts.length === 0 ? "no findings" : parts.join(", ");
 }
 
-/** One row per finding: severity, rule, the words that triggered it, what is wrong. */
+const RANK: Record<StoredFinding["severity"], number> = { error: 0, warning: 1, info: 2 };
+
+/** One row per finding, errors first: severity, rule, the words that triggered it, what is wrong. */
 export function findingLines(findings: readonly StoredFinding[], style: Style, indent = "  "): string[] {
-  const rows = findings.map((f) => [severityLabel(f.severity, style), f.rule, excerptOf(f), f.message]);
+  const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const rows = sorted.map((f) => [severityLabel(f.severity, style), f.rule, excerptOf(f), f.message]);
   return table(["", "", "", ""], rows, style, indent).slice(1);
 }
 

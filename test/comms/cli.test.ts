@@ -249,6 +249,7 @@ describe("warroom lint", () => {
     const run = await warroom(["lint", "--audience", "customer", file("bad.txt", BAD_CUSTOMER)]);
     expect(run.code).toBe(4);
     expect(run.stdout.split("\n")[0]).toMatch(/^✗ not ok for customer: \d+ errors?/);
+    expect(run.stdout.split("\n")[1]).toMatch(/^ {2}error /);
     expect(run.stdout).toMatch(/\n {2}error +jargon +"Redis" +"Redis" is technical language/);
     expect(run.stderr).toMatch(/^error \[update\.lint_failed\]: \d+ errors? for a customer audience \(jargon\)\n$/);
   });

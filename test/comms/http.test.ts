@@ -10,18 +10,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildConfig } from "../../src/app/config.js";
 import { ReminderScheduler } from "../../src/app/reminder-scheduler.js";
 import type { IncidentDetail } from "../../src/app/views.js";
+import { runCli } from "../../src/cli/run.js";
 import { lintReport } from "../../src/domain/comms/lint-report.js";
 import { draftUpdate } from "../../src/domain/comms/templates.js";
 import { AUDIENCES } from "../../src/domain/incident/events.js";
 import { ManualClock } from "../../src/domain/shared/clock.js";
 import { startServer } from "../../src/http/server.js";
+import { Capture } from "../cli/helpers.js";
 import { declare, expectProblem, get, type Json, ok, post, startTestApp, type TestApp } from "../http/helpers.js";
 import { SseClient } from "../http/sse-client.js";
 
 let t: TestApp;
 let id: string;
+let base: string;
 beforeAll(async () => {
   t = await startTestApp();
+  base = await t.listen();
   id = await declare(t.http, { severity: "SEV-1", impact: "5% of users cannot log in", usersAffectedPct: 5 });
 });
 afterAll(async () => {
@@ -143,6 +147,20 @@ describe("POST /api/lint", () => {
   });
 });
 
+describe("the CLI against this server (--server)", () => {
+  it("update --draft drafts from the server's incident and clock", async () => {
+    const stdout = new Capture();
+    const code = await runCli(["--server", base, "update", id, "--audience", "team", "--draft", "--json"], {
+      stdout,
+      stderr: new Capture(),
+      env: { NO_COLOR: "1" },
+    });
+    expect(code).toBe(0);
+    const current = await detail();
+    expect(JSON.parse(stdout.text)).toEqual(draftUpdate(current, "team", current.now));
+  });
+});
+
 describe("/openapi.json", () => {
   it("documents both routes with their parameters and result shapes", async () => {
     const doc = ok(await get(t.http, "/openapi.json"));
@@ -162,7 +180,6 @@ describe("/openapi.json", () => {
 
 describe("reminders on the live stream", () => {
   it("an SSE subscriber receives the reminder entries the scheduler issues, marked as ReminderIssued by warroom", async () => {
-    const base = await t.listen();
     const client = await SseClient.open(`${base}/api/incidents/${id}/stream?after=${await t.head()}`);
     const scheduler = new ReminderScheduler({ app: t.app, intervalMs: 0 });
     t.clock.advanceMinutes(14); // SEV-1: the update is due at 10:15; "due" goes out two minutes before

@@ -13,6 +13,7 @@ import {
   at,
   bare,
   exerciseOne,
+  History,
   jargonHeavy,
   quietButLate,
   resolvedNoLoss,
@@ -66,6 +67,17 @@ describe("executive", () => {
     ]);
     const warnings = analyse(draft.text, "executive", { now: at(8) }).findings.filter((f) => f.severity !== "info");
     expect(warnings).toEqual([]);
+  });
+
+  it("an impact recorded as 'unknown' is asked for, not repeated", () => {
+    const incident = new History().run(0, "alex-ic", {
+      type: "declare",
+      title: "Errors",
+      severity: "SEV-2",
+      impact: "TBD",
+    }).incident;
+    const draft = draftUpdate(incident, "executive", at(3));
+    expect(draft.text.split("\n")[0]).toBe("Impact: [to confirm: who is affected and how, in business terms].");
   });
 
   it("once resolved: when it was restored, how long it lasted, the summary and the data, no next update", () => {

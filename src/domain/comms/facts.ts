@@ -40,6 +40,8 @@ export interface Facts {
   dataLoss: DataLoss;
 }
 
+/** An impact written as "unknown", "TBD" or "?" says nothing: the draft asks instead. */
+const UNKNOWN = /^\s*(?:unknown|tbd|tbc|unclear|n\/a|not (?:yet )?known|\?+)\s*[.!]?\s*$/i;
 const NO_LOSS = /^\s*(?:none|no\b|nothing|zero|0\b|nil|no data)/i;
 
 export function factsOf(incident: Incident, now: string, options: DraftOptions = {}): Facts {
@@ -50,7 +52,7 @@ export function factsOf(incident: Incident, now: string, options: DraftOptions =
     incident,
     now,
     resolved,
-    impact: clause(incident.impact),
+    impact: UNKNOWN.test(incident.impact) ? "" : clause(incident.impact),
     usersPct: incident.usersAffectedPct,
     started: when(incident.declaredAt, now),
     elapsed: duration(elapsedSeconds(incident, now)),
