@@ -20,6 +20,21 @@ export function formatLocated(source: string, problem: Located): string {
 
 /** Parses `text` as YAML and validates it; throws `validation.failed` listing each problem. */
 export function loadYaml<S extends z.ZodType>(schema: S, text: string, source: string, what: string): z.output<S> {
+  return loadYamlLocated(schema, text, source, what).data;
+}
+
+export interface LoadedYaml<T> {
+  data: T;
+  /** The line of the node at a path (or its nearest ancestor), for later checks' messages. */
+  lineAt(path: PropertyKey[]): number | null;
+}
+
+export function loadYamlLocated<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  source: string,
+  what: string,
+): LoadedYaml<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -31,7 +46,7 @@ export function loadYaml<S extends z.ZodType>(schema: S, text: string, source: s
     throw invalid(source, what, problems);
   }
   const result = schema.safeParse(doc.toJS({ maxAliasCount: 100 }));
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data, lineAt: (path) => lineOf(doc, lineCounter, path) };
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map(String);
     return { path: path.join(".") || "(root)", line: lineOf(doc, lineCounter, issue.path), message: issue.message };
@@ -39,7 +54,7 @@ export function loadYaml<S extends z.ZodType>(schema: S, text: string, source: s
   throw invalid(source, what, problems);
 }
 
-function invalid(source: string, what: string, problems: Located[]): WarroomError {
+export function invalid(source: string, what: string, problems: Located[]): WarroomError {
   const details: ErrorDetail[] = problems.map((p) => ({
     field: p.line === null ? p.path : `${p.path} (line ${p.line})`,
     message: p.message,
