@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncidentDetail } from "../../src/app/views.js";
+import { rewritePostmortemArgs } from "../../src/cli/commands/postmortem.js";
 import { HANDBOOK_BAD_POSTMORTEM } from "../analysis/fixtures/handbook.js";
 import { cliKit } from "./cli-kit.js";
 import { OWN_GOOD_POSTMORTEM } from "./fixtures.js";
@@ -194,5 +195,30 @@ describe("postmortem agenda", () => {
     await ok(["postmortem", "draft", "INC-1"]);
     await ok(["postmortem", "agenda", "INC-1"]);
     expect((await ok(["show", "INC-1", "--json"])).json<IncidentDetail>().version).toBe(detail.version);
+  });
+});
+
+describe("--version", () => {
+  it("is the published version after postmortem show, and the program's version anywhere else", async () => {
+    expect(rewritePostmortemArgs(["--db", "x.db", "postmortem", "show", "INC-1", "--version", "2"])).toEqual([
+      "--db",
+      "x.db",
+      "postmortem",
+      "show",
+      "INC-1",
+      "--published-version",
+      "2",
+    ]);
+    expect(rewritePostmortemArgs(["postmortem", "show", "INC-1", "--version=3"]).at(-1)).toBe("--published-version=3");
+    for (const argv of [
+      ["--version"],
+      ["note", "INC-1", "postmortem", "show", "--version"],
+      ["postmortem", "draft", "INC-1", "--version"],
+    ]) {
+      expect(rewritePostmortemArgs(argv)).toEqual(argv);
+    }
+    const version = await warroom(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

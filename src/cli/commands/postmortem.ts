@@ -29,15 +29,20 @@ import { oneOf, parseInteger } from "../parse.js";
 import type { Style } from "../style.js";
 import { readTextInput, writeTextFile } from "./postmortem-io.js";
 
+/** Global options that take a value, skipped to find the command word. */
+const GLOBALS_WITH_VALUE = new Set(["--db", "--server", "--as", "--config"]);
+
 /**
  * The program's own `--version` wins wherever it appears, so `postmortem show … --version 2`
- * is read as `--published-version 2` before parsing.
+ * is read as `--published-version 2` before parsing. Other commands are left alone.
  */
 export function rewritePostmortemArgs(argv: string[]): string[] {
-  const pm = argv.indexOf("postmortem");
-  if (pm === -1 || argv[pm + 1] !== "show") return argv;
-  return argv.map((arg, i) => {
-    if (i <= pm + 1) return arg;
+  let i = 0;
+  while (i < argv.length && (argv[i] ?? "").startsWith("-")) i += GLOBALS_WITH_VALUE.has(argv[i] ?? "") ? 2 : 1;
+  if (argv[i] !== "postmortem" || argv[i + 1] !== "show") return argv;
+  const command = i + 1;
+  return argv.map((arg, at) => {
+    if (at <= command) return arg;
     if (arg === "--version") return "--published-version";
     return arg.startsWith("--version=") ? `--published-version=${arg.slice("--version=".length)}` : arg;
   });

@@ -6,7 +6,7 @@
  */
 
 import type { EventType } from "../incident/events.js";
-import { DEFAULT_POLICY, type IncidentPolicy } from "../incident/policy.js";
+import { COMMANDER_ROLE, DEFAULT_POLICY, type IncidentPolicy } from "../incident/policy.js";
 import type { TimelineEntry } from "../incident/timeline.js";
 import { HELD_BACK, settleBlame, Wording } from "./blameless.js";
 import { reviewSections } from "./draft-review.js";
@@ -81,7 +81,7 @@ function summary(source: PostmortemSource, f: ResponseFigures, now: string, word
   const day = source.declaredAt;
   const sentences = [
     wording.line(`${source.id} (${source.severity}${source.mode === "drill" ? ", a drill" : ""}): `, source.title, "."),
-    `Declared ${source.declaredAt.slice(0, 10)} at ${stamp(source.declaredAt, day)} by ${source.declaredBy}; Incident Commander at the end: ${source.roles["incident-commander"]?.person ?? source.declaredBy}.`,
+    `Declared ${source.declaredAt.slice(0, 10)} at ${stamp(source.declaredAt, day)} by ${source.declaredBy}; Incident Commander at the end: ${source.roles[COMMANDER_ROLE]?.person ?? source.declaredBy}.`,
     f.ongoing
       ? `Still open when this draft was made (${stamp(now, day)}), ${minutesText(f.durationMinutes)} after declaring.`
       : `Resolved at ${stamp(f.endAt, day)}, ${minutesText(f.durationMinutes)} after declaring.`,
