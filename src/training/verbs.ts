@@ -89,7 +89,14 @@ export const VERB_FIELDS = {
     deadline: optText,
   }),
   deadline: f({ question: optText, by: optScalar, close: optText }),
-  trigger: f({ if: optText, by: optScalar, then: optText, close: optText, outcome: optText, note: optText }),
+  trigger: f({
+    condition: optText,
+    by: optScalar,
+    action: optText,
+    close: optText,
+    outcome: optText,
+    note: optText,
+  }),
   action: f({
     action: z.enum(["add", "done"]).default("add"),
     title: optText,
@@ -115,6 +122,11 @@ export const FIELD_ALIASES: Partial<Record<Verb, Record<string, string>>> = {
   task: { person: "to", assignee: "to" },
   handover: { person: "to" },
   ask: { person: "to", question: "text" },
+  // The CLI's --if / --then (built from entries: an object with a `then` key looks like a promise).
+  trigger: Object.fromEntries([
+    ["if", "condition"],
+    ["then", "action"],
+  ]),
 };
 
 /** What a trainee action becomes: chat (say, ask) or one domain command. */
@@ -332,8 +344,8 @@ export function intentOf(verb: Verb, fields: Record<string, unknown>, nowMs: num
         });
       }
       return cmd("set-trigger", {
-        condition: need(v.if, "if", "say what to check"),
-        action: need(v.then, "then", "say what to do then"),
+        condition: need(v.condition, "condition", "say what to check (condition, or if)"),
+        action: need(v.action, "action", "say what to do then (action, or then)"),
         ...dueFields(v.by, nowMs, "by"),
       });
     }

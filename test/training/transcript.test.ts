@@ -90,7 +90,11 @@ actions:
       ],
       ["deadline", { question: "Which way?", by: "+10m" }, { type: "set-decision-deadline", inMinutes: 10 }],
       ["deadline", { question: "Which way?", by: "02:20" }, { by: "2026-03-07T02:20:00.000Z" }],
-      ["trigger", { if: "restore below 50%", by: "30m", then: "fail over" }, { type: "set-trigger", inMinutes: 30 }],
+      [
+        "trigger",
+        { condition: "restore below 50%", by: "30m", action: "fail over" },
+        { type: "set-trigger", inMinutes: 30 },
+      ],
       ["trigger", { close: "TR1", outcome: "averted" }, { type: "close-trigger", triggerId: "TR1" }],
       ["update", { audience: "executive", text: "x", next: "+15m" }, { nextUpdateAt: "2026-03-07T02:20:00.000Z" }],
       ["update", { audience: "executive", text: "x", next: "02:30" }, { nextUpdateAt: "2026-03-07T02:30:00.000Z" }],
