@@ -122,11 +122,9 @@ export const FIELD_ALIASES: Partial<Record<Verb, Record<string, string>>> = {
   task: { person: "to", assignee: "to" },
   handover: { person: "to" },
   ask: { person: "to", question: "text" },
-  // The CLI's --if / --then (built from entries: an object with a `then` key looks like a promise).
-  trigger: Object.fromEntries([
-    ["if", "condition"],
-    ["then", "action"],
-  ]),
+  // The CLI's --if / --then flags.
+  // biome-ignore lint/suspicious/noThenProperty: a plain lookup table, never awaited
+  trigger: { if: "condition", then: "action" },
 };
 
 /** What a trainee action becomes: chat (say, ask) or one domain command. */
