@@ -123,6 +123,8 @@ const incidentSummary = obj({
   overdueBySeconds: integer,
   openTasks: integer,
   expiredTasks: integer,
+  /** What needs the commander now: update overdue, expired time-boxes, deadlines, triggers. */
+  attention: { type: "array", items: string },
   version: integer,
 });
 
