@@ -36,6 +36,7 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
   const http = buildHttpApp({
     app,
     bodyLimitBytes: config.bodyLimitBytes,
+    decisionWeights: config.decisionWeights,
     logger: { level: config.logLevel, stream: process.stderr },
   });
   try {
