@@ -1,0 +1,297 @@
+/**
+ * A drill in progress: one incident in `mode: drill` on the real engine (a `WarroomApp`
+ * over its own SQLite database, in memory by default), a `ManualClock` as the virtual
+ * clock, and an agenda of what the scenario will say and when. The transcript runner
+ * and the interactive CLI both drive it: `advanceTo(offset)`, `act(verb, fields)`,
+ * `finish()`.
+ *
+ * At one instant, timed lines come first (phase 0), then the trainee's action, then
+ * condition checks and pushbacks (phase 2): an incident declared at exactly T+5m is in
+ * time for "no incident declared by T+5m". Reminders are issued through the same
+ * scheduler the server runs, at every stop and every virtual minute.
+ */
+import { buildConfig } from "../app/config.js";
+import { createWarroomApp } from "../app/create-app.js";
+import { toIncidentEvent } from "../app/incident-projection.js";
+import { ReminderScheduler } from "../app/reminder-scheduler.js";
+import type { WarroomApp } from "../app/warroom-app.js";
+import type { Incident } from "../domain/incident/state.js";
+import { ManualClock } from "../domain/shared/clock.js";
+import { WarroomError } from "../domain/shared/errors.js";
+import { Agenda, type AgendaItem, type NewAgendaItem, type Phase } from "./agenda.js";
+import { conditionHolds } from "./conditions.js";
+import { parseOffset, wallClock } from "./duration.js";
+import { perform } from "./perform.js";
+import { Reactions } from "./reactions.js";
+import type { ActionRecord, DrillRun, FeedEntry, PersonaAsk, RevealedFact, RunEvent } from "./run-record.js";
+import type { InjectLine, Scenario } from "./scenario-schema.js";
+import { intentOf, type Verb } from "./verbs.js";
+
+export interface SessionOptions {
+  trainee: string;
+  /** The virtual clock; set to the scenario's start. A fresh one by default. */
+  clock?: ManualClock;
+  /** The drill's database; `:memory:` (the default) keeps nothing. */
+  dbPath?: string;
+  /** Called for each feed line as it happens (the interactive CLI prints them). */
+  onFeed?: (entry: FeedEntry) => void;
+}
+
+export class DrillSession {
+  readonly feed: FeedEntry[] = [];
+  readonly actions: ActionRecord[] = [];
+  readonly asks: PersonaAsk[] = [];
+  readonly facts: RevealedFact[] = [];
+  incidentId: string | null = null;
+  private readonly agenda = new Agenda();
+  private readonly startMs: number;
+  private readonly scheduler: ReminderScheduler;
+  private readonly pushbacksUsed = new Map<string, number>();
+  readonly reactions: Reactions;
+  private finished: DrillRun | null = null;
+
+  private constructor(
+    readonly scenario: Scenario,
+    readonly trainee: string,
+    readonly app: WarroomApp,
+    readonly clock: ManualClock,
+    private readonly onFeed: ((entry: FeedEntry) => void) | undefined,
+  ) {
+    this.startMs = clock.now();
+    this.scheduler = new ReminderScheduler({ app, intervalMs: 0 });
+    this.reactions = new Reactions(scenario, this);
+    for (const inject of scenario.injects) {
+      if (inject.at !== undefined) {
+        this.schedule({
+          at: parseOffset(inject.at, "at"),
+          phase: 0,
+          kind: "lines",
+          inject: inject.id,
+          lines: inject.lines,
+        });
+      } else if (inject.when !== undefined) {
+        this.schedule({ at: parseOffset(inject.when.by, "when.by"), phase: 2, kind: "check", inject });
+      }
+    }
+  }
+
+  static async open(scenario: Scenario, options: SessionOptions): Promise<DrillSession> {
+    const trainee = options.trainee.trim().replace(/^@/, "");
+    if (scenario.cast.some((p) => p.handle === trainee)) {
+      const message = `${trainee} is a persona in ${scenario.id}: train under your own handle`;
+      throw new WarroomError("validation.failed", message, [{ field: "trainee", message }]);
+    }
+    const clock = options.clock ?? new ManualClock();
+    clock.set(`${scenario.date}T${scenario.startsAt}:00.000Z`);
+    const app = await createWarroomApp(buildConfig({ dbPath: options.dbPath ?? ":memory:" }), { clock });
+    return new DrillSession(scenario, trainee, app, clock, options.onFeed);
+  }
+
+  /** Seconds since the start on the virtual clock. */
+  get offset(): number {
+    return Math.round((this.clock.now() - this.startMs) / 1000);
+  }
+
+  get durationSeconds(): number {
+    return parseOffset(this.scenario.duration, "duration");
+  }
+
+  /** Lets virtual time pass up to `target`, saying and checking whatever falls due. */
+  async advanceTo(target: number, maxPhase: Phase = 2): Promise<void> {
+    for (;;) {
+      const item = this.agenda.nextDue(target, maxPhase);
+      const nextMinute = (Math.floor(this.offset / 60) + 1) * 60;
+      const stop = Math.min(item ? Math.max(item.at, this.offset) : Number.POSITIVE_INFINITY, nextMinute);
+      if (stop > target) break;
+      if (stop !== this.offset) {
+        this.setOffset(stop);
+        await this.remind();
+      }
+      if (item && item.at <= stop) {
+        this.agenda.shift();
+        await this.process(item);
+      }
+    }
+    if (target > this.offset) this.setOffset(target);
+    await this.remind();
+  }
+
+  /** The trainee acts now. Failures are recorded (and shown), never thrown. */
+  async act(verb: Verb, fields: Record<string, unknown>, index = this.actions.length): Promise<ActionRecord> {
+    const record: ActionRecord = {
+      index,
+      offset: this.offset,
+      clock: wallClock(this.nowIso()),
+      verb,
+      fields,
+      command: null,
+      ok: true,
+      events: [],
+    };
+    this.actions.push(record);
+    try {
+      const intent = intentOf(verb, fields, this.clock.now());
+      if (intent.kind === "command") record.command = intent.command.type;
+      await perform(this, intent, record);
+    } catch (error) {
+      if (!(error instanceof WarroomError)) throw error;
+      record.ok = false;
+      record.error = { code: error.code, message: error.message };
+      this.say({
+        kind: "error",
+        from: "warroom",
+        channel: null,
+        text: `${verb} refused [${error.code}]: ${error.message}`,
+        action: index,
+      });
+    }
+    // Reactions due at once (an inject with no delay) come before anything later.
+    await this.advanceTo(this.offset, 0);
+    return record;
+  }
+
+  /** Runs the drill to its scheduled end (or now, if later) and returns the record. */
+  async finish(): Promise<DrillRun> {
+    if (this.finished) return this.finished;
+    await this.advanceTo(Math.max(this.durationSeconds, this.offset), 2);
+    const events: RunEvent[] = this.incidentId
+      ? (await this.app.store.readStream(this.incidentId)).map((e) => ({ ...toIncidentEvent(e), version: e.version }))
+      : [];
+    this.finished = {
+      scenario: { id: this.scenario.id, title: this.scenario.title },
+      trainee: this.trainee,
+      startedAt: new Date(this.startMs).toISOString(),
+      endedAt: this.nowIso(),
+      incidentId: this.incidentId,
+      feed: this.feed,
+      actions: this.actions,
+      events,
+      asks: this.asks,
+      facts: this.facts,
+      errors: this.actions
+        .filter((a) => a.error !== undefined)
+        .map((a) => ({
+          action: a.index,
+          offset: a.offset,
+          code: a.error?.code ?? "internal",
+          message: a.error?.message ?? "",
+        })),
+    };
+    return this.finished;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+
+  /** The drill incident as it stands, or null before it is declared. */
+  async incident(): Promise<Incident | null> {
+    return this.incidentId === null ? null : await this.app.getIncident(this.incidentId);
+  }
+
+  nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  /** Adds a line to the feed at the current time. */
+  say(entry: Omit<FeedEntry, "seq" | "at" | "offset" | "clock">): FeedEntry {
+    const at = this.nowIso();
+    const full: FeedEntry = { seq: this.feed.length + 1, at, offset: this.offset, clock: wallClock(at), ...entry };
+    this.feed.push(full);
+    this.onFeed?.(full);
+    return full;
+  }
+
+  /** A persona line; one that asks the commander something waits for an answer. */
+  personaLine(line: InjectLine, extra: { inject?: string; action?: number; facts?: string[] } = {}): void {
+    const entry = this.say({
+      kind: "persona",
+      from: line.from,
+      channel: line.channel,
+      text: line.text,
+      ...(line.asks ? { asks: true } : {}),
+      ...extra,
+    });
+    if (!line.asks) return;
+    const persona = this.scenario.cast.find((p) => p.handle === line.from);
+    const dueAt = this.offset + parseOffset(persona?.behaviour.patience ?? "5m", "patience");
+    const ask: PersonaAsk = {
+      seq: entry.seq,
+      from: line.from,
+      offset: this.offset,
+      text: line.text,
+      answeredAt: null,
+      answeredBy: null,
+      dueAt,
+    };
+    this.asks.push(ask);
+    this.schedule({ at: dueAt, phase: 2, kind: "pushback", ask });
+  }
+
+  schedule(item: NewAgendaItem): void {
+    this.agenda.add(item);
+  }
+
+  private setOffset(offset: number): void {
+    this.clock.set(new Date(this.startMs + offset * 1000).toISOString());
+  }
+
+  private async remind(): Promise<void> {
+    if (this.incidentId === null) return;
+    const tick = await this.scheduler.tick();
+    for (const issued of tick.issued) {
+      for (const entry of issued.entries) {
+        this.say({
+          kind: "reminder",
+          from: "warroom",
+          channel: entry.channel,
+          text: entry.text,
+          events: [entry.version],
+        });
+      }
+    }
+  }
+
+  private async process(item: AgendaItem): Promise<void> {
+    switch (item.kind) {
+      case "lines":
+        for (const line of item.lines) {
+          this.personaLine(line, {
+            inject: item.inject,
+            ...(item.action === undefined ? {} : { action: item.action }),
+          });
+        }
+        return;
+      case "check":
+        if (conditionHolds(item.inject.when?.condition ?? { kind: "no-tasks" }, await this.incident(), this.nowIso())) {
+          for (const line of item.inject.lines) this.personaLine(line, { inject: item.inject.id });
+        }
+        return;
+      case "pushback": {
+        if (item.ask.answeredAt !== null) return;
+        const persona = this.scenario.cast.find((p) => p.handle === item.ask.from);
+        const used = this.pushbacksUsed.get(item.ask.from) ?? 0;
+        const text = persona?.behaviour.pushback[used];
+        if (text === undefined) return;
+        this.pushbacksUsed.set(item.ask.from, used + 1);
+        this.say({ kind: "persona", from: item.ask.from, channel: "command", text });
+        return;
+      }
+      case "say":
+        this.say({
+          kind: "persona",
+          from: item.from,
+          channel: item.channel,
+          text: item.text,
+          action: item.action,
+          ...(item.facts.length > 0 ? { facts: item.facts } : {}),
+        });
+        this.reactions.revealed(item.facts, item.from, item.action);
+        return;
+      default: {
+        const never: never = item;
+        return never;
+      }
+    }
+  }
+}
