@@ -1,0 +1,32 @@
+/** Evaluator name → code. Every name in `params.ts` has exactly one entry (the type says so). */
+import type { RubricContext } from "./context.js";
+import { expectationsManaged, updateClarity, updateDetail } from "./evaluators-communication.js";
+import {
+  chaosPrevented,
+  decisionDocumented,
+  rolesAssigned,
+  singleSource,
+  techChannel,
+  voicesHeard,
+} from "./evaluators-coordination.js";
+import { optionsGathered, reasoningJustified, timelyDecision, tradeOffsAssessed } from "./evaluators-decision.js";
+import type { EvaluatorName, EvaluatorParams } from "./params.js";
+import type { ItemOutcome } from "./types.js";
+
+type Evaluator<K extends EvaluatorName> = (ctx: RubricContext, params: EvaluatorParams<K>) => ItemOutcome;
+
+export const EVALUATORS: { [K in EvaluatorName]: Evaluator<K> } = {
+  "roles-assigned": rolesAssigned,
+  "single-source": singleSource,
+  "tech-channel": techChannel,
+  "voices-heard": voicesHeard,
+  "chaos-prevented": chaosPrevented,
+  "decision-documented": decisionDocumented,
+  "options-gathered": optionsGathered,
+  "trade-offs-assessed": tradeOffsAssessed,
+  "timely-decision": timelyDecision,
+  "reasoning-justified": reasoningJustified,
+  "update-clarity": updateClarity,
+  "update-detail": updateDetail,
+  "expectations-managed": expectationsManaged,
+};
