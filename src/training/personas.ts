@@ -17,9 +17,20 @@ export function factsMatching(scenario: Scenario, handle: string, question: stri
   return scenario.facts.filter((fact) => fact.from === handle && matchGroups(question, fact.match).matched);
 }
 
-/** The persona's reply to a direct question. */
-export function answer(scenario: Scenario, persona: Persona, question: string): Answer {
-  const facts = factsMatching(scenario, persona.handle, question);
+/** Matching facts, the ones the trainee has not heard yet first; known ones only when nothing is new. */
+export function freshFirst(facts: Fact[], known: ReadonlySet<string>): Fact[] {
+  const fresh = facts.filter((f) => !known.has(f.id));
+  return fresh.length > 0 ? fresh : facts;
+}
+
+/** The persona's reply to a direct question; `known` are facts already revealed. */
+export function answer(
+  scenario: Scenario,
+  persona: Persona,
+  question: string,
+  known: ReadonlySet<string> = new Set(),
+): Answer {
+  const facts = freshFirst(factsMatching(scenario, persona.handle, question), known);
   if (facts.length > 0) return { text: facts.map((f) => f.answer).join(" "), facts: facts.map((f) => f.id) };
   if (persona.behaviour.unknown !== undefined) return { text: persona.behaviour.unknown, facts: [] };
   const elsewhere = scenario.cast.find(
@@ -51,6 +62,11 @@ export function addressedSegments(scenario: Scenario, text: string): { handle: s
   }
   marks.sort((a, b) => a.index - b.index);
   return marks.map((mark, i) => ({ handle: mark.handle, text: text.slice(mark.index, marks[i + 1]?.index) }));
+}
+
+/** The questions in a text: its sentences that end with a question mark. */
+export function questionsIn(text: string): string {
+  return (text.match(/[^.!?\n]*\?/g) ?? []).join(" ").trim();
 }
 
 /** Does this text speak to the persona (by handle or by name)? */

@@ -8,7 +8,7 @@
 import { WarroomError } from "../domain/shared/errors.js";
 import { parseOffset } from "./duration.js";
 import { effectiveChoice, mapOptions } from "./option-match.js";
-import { addressedSegments, answer, factsMatching, speaksTo } from "./personas.js";
+import { addressedSegments, answer, factsMatching, freshFirst, questionsIn, speaksTo } from "./personas.js";
 import type { ActionRecord } from "./run-record.js";
 import type { Persona, Scenario } from "./scenario-schema.js";
 import type { DrillSession } from "./session.js";
@@ -40,7 +40,7 @@ export class Reactions {
       action: record.index,
     });
     this.answered(persona.handle, record);
-    const reply = answer(this.scenario, persona, text);
+    const reply = answer(this.scenario, persona, text, this.known());
     this.session.say({
       kind: "persona",
       from: persona.handle,
@@ -53,11 +53,13 @@ export class Reactions {
     this.after("ask", record);
   }
 
-  /** A `say`: everyone it speaks to is answered, and answers what it asks them. */
+  /** A `say`: everyone it speaks to is answered, and answers the questions it puts to them. */
   said(text: string, record: ActionRecord): void {
     for (const persona of this.scenario.cast) if (speaksTo(persona, text)) this.answered(persona.handle, record);
     for (const segment of addressedSegments(this.scenario, text)) {
-      const facts = factsMatching(this.scenario, segment.handle, segment.text);
+      const questions = questionsIn(segment.text);
+      if (questions === "") continue;
+      const facts = freshFirst(factsMatching(this.scenario, segment.handle, questions), this.known());
       if (facts.length === 0) continue;
       this.session.say({
         kind: "persona",
@@ -123,6 +125,10 @@ export class Reactions {
     }
   }
 
+  private known(): Set<string> {
+    return new Set(this.session.facts.map((f) => f.fact));
+  }
+
   private persona(handle: string): Persona | undefined {
     return this.scenario.cast.find((p) => p.handle === handle);
   }
@@ -153,7 +159,9 @@ export class Reactions {
 
   /** A task asking for something the persona knows is answered when they have had time to look. */
   private reportLater(persona: Persona, title: string, timeboxMinutes: number, record: ActionRecord): void {
-    const facts = factsMatching(this.scenario, persona.handle, title);
+    // Only what the trainee has not heard yet: a task to act on known facts needs no report.
+    const known = this.known();
+    const facts = factsMatching(this.scenario, persona.handle, title).filter((f) => !known.has(f.id));
     if (facts.length === 0) return;
     const delay = Math.min(REPORT_AFTER_SECONDS, Math.max(30, Math.round(timeboxMinutes * 60)));
     this.session.schedule({
