@@ -8,6 +8,7 @@ import { registerLintCommand } from "./commands/lint.js";
 import { registerPostmortemCommands } from "./commands/postmortem.js";
 import { registerRoleCommands } from "./commands/roles.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerTrainCommand } from "./commands/train.js";
 import { registerWorkCommands } from "./commands/work.js";
 import type { CliContext } from "./context.js";
 
@@ -44,5 +45,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerDecisionCommands(program, ctx);
   registerPostmortemCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerTrainCommand(program, ctx);
   return program;
 }
