@@ -54,6 +54,8 @@ export const factSchema = z
     id,
     /** The persona who knows it and answers with it. */
     from: handle,
+    /** What it is about, for advice: "how sure we are of the spread rate". */
+    topic: z.string().optional(),
     match: phraseGroups,
     answer: z.string().min(1),
     /** The option this fact informs, if any. */
@@ -231,6 +233,30 @@ function crossReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
     for (const item of group.items) itemIds.push(item.id);
   });
   for (const dup of duplicates(itemIds)) issue(["rubric"], `rubric item ${dup} appears twice`);
+  const factIds = new Set(s.facts.map((f) => f.id));
+  const injectIds = new Set(s.injects.map((i) => i.id));
+  s.rubric.groups.forEach((group, g) => {
+    group.items.forEach((item, k) => {
+      const at = (...rest: (string | number)[]) => ["rubric", "groups", g, "items", k, "params", ...rest];
+      if (item.evaluator === "facts-revealed") {
+        item.params.facts.forEach((id, n) => {
+          if (!factIds.has(id)) issue(at("facts", n), `fact ${id} is not among the facts`);
+        });
+      }
+      if (item.evaluator === "consulted") {
+        item.params.handles.forEach((h, n) => {
+          if (!handles.has(h)) issue(at("handles", n), `${h} is not in the cast`);
+        });
+      }
+      if (item.evaluator === "message-concepts") {
+        if (item.params.to !== undefined && !handles.has(item.params.to))
+          issue(at("to"), `${item.params.to} is not in the cast`);
+        if (item.params.after !== undefined && !injectIds.has(item.params.after)) {
+          issue(at("after"), `inject ${item.params.after} is not among the injects`);
+        }
+      }
+    });
+  });
   const needsDecision = s.rubric.groups.some((g) => g.items.some((item) => item.evaluator === "timely-decision"));
   if (needsDecision && s.decision === undefined)
     issue(["decision"], "timely-decision needs a decision with its deadline");

@@ -33,9 +33,9 @@ describe("warroom train", () => {
   it("lists the built-in scenarios, as a table and as JSON", async () => {
     const human = await cli(["train", "list"]);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(
-      /^SCENARIO\s+LEVEL\s+LENGTH\s+CAST\s+TITLE\nmulti-team-coordination\s+intermediate\s+30m\s+5\s+/,
-    );
+    expect(human.stdout).toMatch(/^SCENARIO\s+LEVEL\s+LENGTH\s+CAST\s+TITLE\n/);
+    expect(human.stdout).toMatch(/\nmulti-team-coordination\s+intermediate\s+30m\s+5\s+Multi-team coordination/);
+    expect(human.stdout).toMatch(/\nimpossible-decision\s+advanced\s+30m\s+4\s+/);
     const json = await cli(["train", "list", "--json"]);
     const list = json.json<{ id: string; cast: string[]; passPercent: number }[]>();
     expect(list.find((s) => s.id === "multi-team-coordination")).toMatchObject({
@@ -104,7 +104,9 @@ describe("warroom train", () => {
     expect(missing.stderr).toContain("--transcript: cannot read");
     const unknown = await cli(["train", "no-such-drill", "--transcript", STRONG]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("no scenario named 'no-such-drill' (built in: multi-team-coordination");
+    expect(unknown.stderr).toContain(
+      "no scenario named 'no-such-drill' (built in: ceo-in-the-war-room, impossible-decision, multi-team-coordination",
+    );
     const other = join(tmp.dir, "other.yaml");
     writeFileSync(other, readFileSync(STRONG, "utf8").replace("scenario: multi-team-coordination", "scenario: ceo"));
     expect((await cli(["train", "multi-team-coordination", "--transcript", other])).stderr).toContain(

@@ -1,8 +1,14 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isWarroomError, type WarroomError } from "../../src/domain/shared/errors.js";
 import { SCHEMA_PATH, scenarioJsonSchema } from "../../src/training/export-schema.js";
-import { builtInScenarioIds, parseScenario, resolveScenario } from "../../src/training/scenario-loader.js";
+import {
+  builtInScenarioIds,
+  parseScenario,
+  resolveScenario,
+  SCENARIOS_DIR,
+} from "../../src/training/scenario-loader.js";
 import { TINY_SCENARIO } from "./fixtures.js";
 
 function failure(fn: () => unknown): WarroomError {
@@ -86,6 +92,20 @@ describe("scenario schema and loader", () => {
 
   it("every built-in scenario validates", () => {
     for (const id of builtInScenarioIds()) expect(resolveScenario(id).id).toBe(id);
+  });
+
+  it("checks that rubric parameters name real facts, people and injects", () => {
+    const text = readFileSync(join(SCENARIOS_DIR, "impossible-decision.yaml"), "utf8")
+      .replace("facts: [spread-certainty, option-c,", "facts: [spread-certainty, option-z,")
+      .replace("handles: [nina-product, omar-legal]", "handles: [nina-product, saul-legal]")
+      .replace(
+        "after: outcome\n            within: 10m\n            concepts:\n              - name: own",
+        "after: epilogue\n            within: 10m\n            concepts:\n              - name: own",
+      );
+    const error = failure(() => parseScenario(text, "id.yaml"));
+    expect(error.message).toContain("rubric.groups.0.items.0.params.facts.1: fact option-z is not among the facts");
+    expect(error.message).toContain("rubric.groups.0.items.1.params.handles.1: saul-legal is not in the cast");
+    expect(error.message).toContain("rubric.groups.2.items.0.params.after: inject epilogue is not among the injects");
   });
 
   it("the committed JSON Schema equals the generated one", () => {

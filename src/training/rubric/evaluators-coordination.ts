@@ -45,7 +45,7 @@ export function rolesAssigned(ctx: RubricContext, p: EvaluatorParams<"roles-assi
     ? "Keep command free: hand every other role to someone else rather than holding it yourself."
     : fraction >= 0.99
       ? "Roles were clear from the start: keep naming one person per role in the first minutes."
-      : `Within the first ${p.within}, give at least ${p.min} roles to named people${missing.length > 0 ? `, starting with ${missing.join(" and ")}` : ""}.`;
+      : `Within the first ${p.within}, give ${p.min === 1 ? "a role" : `at least ${p.min} roles`} to named people${missing.length > 0 ? `, starting with ${missing.join(" and ")}` : ""}.`;
   return { fraction, evidence, advice };
 }
 

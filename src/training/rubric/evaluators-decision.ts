@@ -242,7 +242,9 @@ export function reasoningJustified(ctx: RubricContext, p: EvaluatorParams<"reaso
   const found: string[] = [];
   const covered = p.dimensions.filter((d) => {
     const hits = phrasesFound(text, DIMENSIONS[d]);
-    const numeric = d === "time" && /\d+\s*(?:m|min|mins|minutes|h|hrs|hours)\b/i.test(text);
+    const numeric =
+      (d === "time" && /\d+\s*(?:m|min|mins|minutes|h|hrs|hours)\b/i.test(text)) ||
+      (d === "money" && /[$€£]\s?\d/.test(text));
     if (d === "risk" && decision.fallback !== null) hits.push("fallback");
     found.push(...hits);
     return hits.length > 0 || numeric;

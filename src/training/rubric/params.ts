@@ -4,6 +4,7 @@
  * evaluators themselves are in `evaluators-*.ts`; `registry.ts` ties names to code.
  */
 import { z } from "zod";
+import { RULE_IDS } from "../../domain/analysis/index.js";
 import { AUDIENCES, optionAttributesSchema } from "../../domain/incident/events.js";
 import { DURATION_HINT, DURATION_PATTERN } from "../duration.js";
 
@@ -12,6 +13,17 @@ const roleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a role id such as tech-
 const ATTRIBUTE_KEYS = Object.keys(optionAttributesSchema.shape) as [string, ...string[]];
 
 const params = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
+const handle = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "a persona handle");
+const groups = z.array(z.array(z.string().min(1)).min(1)).min(1);
+/** A thing a message should (or should not) say, in the author's words, and how to recognise it. */
+const concept = z
+  .object({
+    /** Short, for evidence and advice: "take ownership in the first person". */
+    name: z.string().min(1),
+    /** Any one of these groups matching is enough; within a group every sub-list must match. */
+    match: z.array(groups).min(1),
+  })
+  .strict();
 
 /** Evaluator name → its parameters (every parameter has a default). */
 export const EVALUATOR_PARAMS = {
@@ -74,6 +86,43 @@ export const EVALUATOR_PARAMS = {
     audience: z.enum(AUDIENCES).default("executive"),
     firstWithin: durationString.default("15m"),
   }),
+  /** The analyser's rules for an audience, over every update to it: the executive communication rules. */
+  "analyser-rules": params({
+    audience: z.enum(AUDIENCES).default("executive"),
+    rules: z.array(z.enum(RULE_IDS)).min(1),
+  }),
+  /** What the trainee said (say, ask, notes, updates) contains these concepts and none of the forbidden ones. */
+  "message-concepts": params({
+    /** Only messages to this persona (by name, by ask, or through their audience). */
+    to: handle.optional(),
+    /** Only messages after this inject was played. */
+    after: z.string().optional(),
+    /** Only messages this soon after the start (or after `after`). */
+    within: durationString.optional(),
+    concepts: z.array(concept).min(1),
+    forbid: z.array(concept).default([]),
+    /** The analyser's blame rule over the same messages halves the points. */
+    noBlame: z.boolean().default(true),
+  }),
+  /** The trainee drew out these facts by asking, in time. */
+  "facts-revealed": params({
+    facts: z.array(z.string().min(1)).min(1),
+    within: durationString.optional(),
+    beforeDecision: z.boolean().default(true),
+  }),
+  /** These people were asked (or listed as consulted) before the decision. */
+  consulted: params({
+    handles: z.array(handle).min(1),
+  }),
+  /** After the decision, an update went to each audience in time. */
+  "audiences-informed": params({
+    audiences: z.array(z.enum(AUDIENCES)).min(1),
+    within: durationString.default("15m"),
+  }),
+  /** A trigger ("if X by T, do Y") was set, soon. */
+  "trigger-set": params({
+    within: durationString.default("10m"),
+  }),
 } as const;
 
 export type EvaluatorName = keyof typeof EVALUATOR_PARAMS;
@@ -114,5 +163,11 @@ export const rubricItemSchema = z.discriminatedUnion("evaluator", [
   itemFor("update-clarity"),
   itemFor("update-detail"),
   itemFor("expectations-managed"),
+  itemFor("analyser-rules"),
+  itemFor("message-concepts"),
+  itemFor("facts-revealed"),
+  itemFor("consulted"),
+  itemFor("audiences-informed"),
+  itemFor("trigger-set"),
 ]);
 export type RubricItemSpec = z.output<typeof rubricItemSchema>;

@@ -10,6 +10,14 @@ import {
   voicesHeard,
 } from "./evaluators-coordination.js";
 import { optionsGathered, reasoningJustified, timelyDecision, tradeOffsAssessed } from "./evaluators-decision.js";
+import {
+  analyserRules,
+  audiencesInformed,
+  consulted,
+  factsRevealed,
+  messageConcepts,
+  triggerSet,
+} from "./evaluators-process.js";
 import type { EvaluatorName, EvaluatorParams } from "./params.js";
 import type { ItemOutcome } from "./types.js";
 
@@ -29,4 +37,10 @@ export const EVALUATORS: { [K in EvaluatorName]: Evaluator<K> } = {
   "update-clarity": updateClarity,
   "update-detail": updateDetail,
   "expectations-managed": expectationsManaged,
+  "analyser-rules": analyserRules,
+  "message-concepts": messageConcepts,
+  "facts-revealed": factsRevealed,
+  consulted,
+  "audiences-informed": audiencesInformed,
+  "trigger-set": triggerSet,
 };
