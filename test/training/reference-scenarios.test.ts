@@ -1,6 +1,7 @@
 /**
  * Every built-in scenario against its reference transcripts: the strong commander at 80%
- * or more, the weak at 50% or less, the same score on every replay; and for the executive
+ * or more, the weak at 50% or less, the same score on every replay, a strong commander in
+ * other words (the paraphrased transcript) at 80% or more; and for the executive
  * and decision scenarios, evidence that points at the actions that earned or cost points.
  */
 import { existsSync } from "node:fs";
@@ -24,6 +25,13 @@ describe.each(builtInScenarioIds())("%s", (id) => {
     expect(weak.score.passed).toBe(false);
     const again = await scoreReference(id, "weak");
     expect(JSON.stringify(again.score)).toBe(JSON.stringify(weak.score));
+  });
+
+  it("scores a strong commander in other words at 80% or more too", async () => {
+    expect(existsSync(transcriptPath(id, "paraphrased"))).toBe(true);
+    const { run, score } = await scoreReference(id, "paraphrased");
+    expect(run.errors).toEqual([]);
+    expect(score.percent).toBeGreaterThanOrEqual(80);
   });
 });
 

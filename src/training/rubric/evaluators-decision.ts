@@ -8,7 +8,7 @@ import { readDataLoss } from "../../domain/decision-support/index.js";
 import type { OptionAttributes } from "../../domain/incident/events.js";
 import { parseOffset } from "../duration.js";
 import { effectiveChoice } from "../option-match.js";
-import { phrasesFound } from "../text-match.js";
+import { matchGroups, phrasesFound } from "../text-match.js";
 import { quote, type RubricContext } from "./context.js";
 import type { EvaluatorParams } from "./params.js";
 import type { Evidence, ItemOutcome } from "./types.js";
@@ -249,7 +249,12 @@ export function reasoningJustified(ctx: RubricContext, p: EvaluatorParams<"reaso
     found.push(...hits);
     return hits.length > 0 || numeric;
   });
-  const compares = phrasesFound(decision.rationale, COMPARISON).length > 0;
+  const choice = effectiveChoice(ctx.scenario, ctx.mapping, decision.chosen);
+  // Comparing: comparison words, or naming an option that was not chosen (in its own words).
+  const rivals = ctx.scenario.options.filter(
+    (o) => !choice.has(o.id) && matchGroups(decision.rationale, o.match).matched,
+  );
+  const compares = phrasesFound(decision.rationale, COMPARISON).length > 0 || rivals.length > 0;
   let fraction = 0.8 * (covered.length / p.dimensions.length) + 0.2 * (compares ? 1 : 0);
   const evidence = [
     ctx.event(
@@ -270,7 +275,6 @@ export function reasoningJustified(ctx: RubricContext, p: EvaluatorParams<"reaso
     );
   }
   const acceptable = ctx.scenario.decision?.acceptable;
-  const choice = effectiveChoice(ctx.scenario, ctx.mapping, decision.chosen);
   const sound = !acceptable || acceptable.some((set) => set.every((id) => choice.has(id)));
   if (!sound) {
     fraction *= 0.5;
