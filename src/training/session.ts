@@ -10,6 +10,7 @@
  * time for "no incident declared by T+5m". Reminders are issued through the same
  * scheduler the server runs, at every stop and every virtual minute.
  */
+import { existsSync } from "node:fs";
 import { buildConfig } from "../app/config.js";
 import { createWarroomApp } from "../app/create-app.js";
 import { toIncidentEvent } from "../app/incident-projection.js";
@@ -81,9 +82,15 @@ export class DrillSession {
       const message = `${trainee} is a persona in ${scenario.id}: train under your own handle`;
       throw new WarroomError("validation.failed", message, [{ field: "trainee", message }]);
     }
+    const dbPath = options.dbPath ?? ":memory:";
+    // A drill owns its database: reminders are issued for every open incident in it.
+    if (dbPath !== ":memory:" && existsSync(dbPath)) {
+      const message = `${dbPath} already exists: a drill keeps its incident in a new file of its own`;
+      throw new WarroomError("validation.failed", message, [{ field: "dbPath", message }]);
+    }
     const clock = options.clock ?? new ManualClock();
     clock.set(`${scenario.date}T${scenario.startsAt}:00.000Z`);
-    const app = await createWarroomApp(buildConfig({ dbPath: options.dbPath ?? ":memory:" }), { clock });
+    const app = await createWarroomApp(buildConfig({ dbPath }), { clock });
     return new DrillSession(scenario, trainee, app, clock, options.onFeed);
   }
 

@@ -84,6 +84,9 @@ describe("warroom train", () => {
     expect(incident).toMatchObject({ mode: "drill", commander: "alex-ic" });
     expect(incident.options).toHaveLength(4);
     expect(incident.decisions).toHaveLength(1);
+    const again = await cli(["train", "multi-team-coordination", "--transcript", STRONG, "--keep", keep]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${keep} already exists: a drill keeps its incident in a new file of its own`);
   });
 
   it("refuses bad input with a clear error and stores nothing", async () => {

@@ -56,7 +56,7 @@ export function registerTrainCommand(program: Command, ctx: CliContext): void {
     .option("--feed", "with --transcript: print the drill as it played out, before the score")
     .option("--speed <n>", "interactive: virtual seconds per real second", "1")
     .option("--record <file>", "interactive: save your actions as a transcript you can replay")
-    .option("--keep <file>", "keep the drill incident in this SQLite file (default: in memory)")
+    .option("--keep <file>", "keep the drill incident in this new SQLite file (default: in memory)")
     .action(
       action<TrainOptions>(ctx, async ([name], opts) => {
         if (name === "list") return listScenarios(ctx);
