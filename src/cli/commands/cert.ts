@@ -1,0 +1,120 @@
+/**
+ * Certificates from the terminal:
+ *
+ *   warroom cert verify <id> [--json]     valid / expired / tampered (exit 0 / 4 / 4), unknown (exit 3)
+ *   warroom cert list --trainee T         the trainee's certificates with their status
+ *
+ * Locally the records are read from the store --db names; with --server, from the
+ * server's training routes.
+ */
+import type { Command } from "commander";
+import { errorFromResponse, unreachable } from "../../client/http-errors.js";
+import { systemClock } from "../../domain/shared/clock.js";
+import { WarroomError } from "../../domain/shared/errors.js";
+import { openSqliteEventStore } from "../../store/sqlite/sqlite-event-store.js";
+import {
+  type CertificateCheck,
+  listCertificates,
+  parseCertificateId,
+  verifyCertificate,
+} from "../../training/certificates.js";
+import { checkTrainee, TrainingRecords } from "../../training/history.js";
+import { certificateLines, verifyLines } from "../../training/history-format.js";
+import type { CertificateView, TrainingHistory } from "../../training/history-view.js";
+import { configFrom, serverUrl } from "../connect.js";
+import { action, type CliContext } from "../context.js";
+
+/** What the read commands need, from the local file or from a server. */
+export interface TrainingReads {
+  history(trainee: string): Promise<TrainingHistory>;
+  certificates(trainee: string): Promise<CertificateView[]>;
+  verify(id: string): Promise<CertificateCheck>;
+}
+
+/** Runs `fn` with the trainee records of the store --db names (opened for the call). */
+export async function withRecords<T>(ctx: CliContext, fn: (records: TrainingRecords) => Promise<T>): Promise<T> {
+  const config = configFrom(ctx.globals, ctx.io);
+  const clock = ctx.io.clock ?? systemClock;
+  const store = openSqliteEventStore(config.dbPath, { clock });
+  try {
+    return await fn(new TrainingRecords(store, clock));
+  } finally {
+    await store.close();
+  }
+}
+
+export async function withReads<T>(ctx: CliContext, fn: (reads: TrainingReads) => Promise<T>): Promise<T> {
+  const url = serverUrl(ctx.globals, ctx.io.env);
+  if (url) return fn(remoteReads(url));
+  return withRecords(ctx, (records) =>
+    fn({
+      history: (trainee) => records.history(trainee),
+      certificates: (trainee) => listCertificates(records, trainee),
+      verify: (id) => verifyCertificate(records, id),
+    }),
+  );
+}
+
+function remoteReads(baseUrl: string): TrainingReads {
+  const get = async <T>(path: string): Promise<T> => {
+    const url = `${baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { accept: "application/json" } });
+    } catch (error) {
+      throw unreachable(baseUrl, error);
+    }
+    if (!response.ok) throw await errorFromResponse(response, baseUrl);
+    return (await response.json()) as T;
+  };
+  const trainee = (t: string) => encodeURIComponent(checkTrainee(t, "--trainee"));
+  return {
+    history: (t) => get(`/api/training/history?trainee=${trainee(t)}`),
+    certificates: (t) => get(`/api/training/certificates?trainee=${trainee(t)}`),
+    verify: (id) => get(`/api/certificates/${encodeURIComponent(id.trim())}`),
+  };
+}
+
+/** Prints the verdict; anything but valid leaves with an error (unknown: not found). */
+export function reportCheck(ctx: CliContext, check: CertificateCheck): void {
+  if (check.status === "unknown") {
+    throw new WarroomError("certificate.not_found", `${check.id} is unknown: no certificate with this id was issued`, [
+      { field: "id", message: "no certificate with this id" },
+    ]);
+  }
+  if (ctx.json) ctx.printJson(check);
+  else ctx.print(verifyLines(check, ctx.style));
+  if (check.status !== "valid") {
+    throw new WarroomError("certificate.invalid", `${check.id} is ${check.status}: ${check.reasons.join("; ")}`);
+  }
+}
+
+export function registerCertCommands(program: Command, ctx: CliContext): void {
+  const cert = program.command("cert").description("IC certificates earned in training: verify one, list a trainee's");
+  cert
+    .command("verify")
+    .description("check a certificate: valid (exit 0), expired or tampered (exit 4), unknown (exit 3)")
+    .argument("<id>", "the certificate id, CERT-…")
+    .action(
+      action<object>(ctx, async ([id]) => {
+        const check = await withReads(ctx, (reads) => reads.verify(parseCertificateId(id ?? "")));
+        reportCheck(ctx, check);
+      }),
+    );
+  cert
+    .command("list")
+    .description("a trainee's certificates with their status")
+    .requiredOption("--trainee <handle>", "the trainee")
+    .action(
+      action<{ trainee: string }>(ctx, async (_args, opts) => {
+        const trainee = checkTrainee(opts.trainee, "--trainee");
+        const list = await withReads(ctx, (reads) => reads.certificates(trainee));
+        if (ctx.json) return ctx.printJson(list);
+        if (list.length === 0) {
+          ctx.print(`${trainee} has no certificate yet.`);
+          return;
+        }
+        ctx.print(certificateLines(list, ctx.style));
+      }),
+    );
+}
