@@ -1,6 +1,7 @@
 /** The commander program: global options and every command group. */
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { registerCertCommands } from "./commands/cert.js";
 import { registerCommsCommands } from "./commands/comms.js";
 import { registerDecisionCommands } from "./commands/decisions.js";
 import { registerIncidentCommands } from "./commands/incidents.js";
@@ -46,5 +47,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerPostmortemCommands(program, ctx);
   registerServeCommand(program, ctx);
   registerTrainCommand(program, ctx);
+  registerCertCommands(program, ctx);
   return program;
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { COMMAND_TYPES } from "../domain/incident/commands.js";
 import { AUDIENCES, CHANNELS, optionAttributesSchema } from "../domain/incident/events.js";
 import { SEVERITIES } from "../domain/incident/policy.js";
+import { preludeIssues, preludeSchema } from "./prelude.js";
 import { durationString, rubricItemSchema } from "./rubric/params.js";
 
 const handle = z
@@ -139,6 +140,8 @@ const scenarioObject = z
     /** The severity the situation warrants, for the debrief. */
     severity: z.enum(SEVERITIES).optional(),
     cast: z.array(personaSchema).min(1),
+    /** The incident as it stood before the drill, played as the personas' commands (see prelude.ts). */
+    prelude: preludeSchema.optional(),
     facts: z.array(factSchema).default([]),
     injects: z.array(injectSchema).default([]),
     options: z.array(scenarioOptionSchema).default([]),
@@ -194,6 +197,7 @@ function crossReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
   for (const dup of duplicates(s.facts.map((f) => f.id))) issue(["facts"], `fact id ${dup} appears twice`);
   for (const dup of duplicates(s.injects.map((i) => i.id))) issue(["injects"], `inject id ${dup} appears twice`);
   for (const dup of duplicates(s.options.map((o) => o.id))) issue(["options"], `option ${dup} appears twice`);
+  if (s.prelude !== undefined) for (const p of preludeIssues(s.prelude, s)) issue(p.path, p.message);
   const optionIds = new Set(s.options.map((o) => o.id));
   s.facts.forEach((fact, i) => {
     if (!handles.has(fact.from)) issue(["facts", i, "from"], `${fact.from} is not in the cast`);
