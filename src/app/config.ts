@@ -31,6 +31,12 @@ export const configSchema = z
       .default(256 * 1024),
     /** How often the server looks for events appended by other processes (ms). */
     pollIntervalMs: z.number().int().min(20).default(500),
+    /**
+     * Where the server commits appends: `inline` on the event loop, or on a writer `thread`.
+     * Inline measured faster on the 2-core machines here (docs/benchmarks.md); the thread
+     * keeps the loop free during fsyncs where cores are plentiful or disks slow.
+     */
+    storeWriter: z.enum(["inline", "thread"]).default("inline"),
     /** How often the server issues due reminders (update due/overdue, time-boxes, deadlines, triggers), ms; 0 turns it off. */
     reminderIntervalMs: z.number().int().min(0).default(15_000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -89,6 +95,7 @@ export function loadConfig(
   if (env.HOST) fromEnv.host = env.HOST;
   if (env.PORT) fromEnv.port = Number(env.PORT);
   if (env.LOG_LEVEL) fromEnv.logLevel = env.LOG_LEVEL;
+  if (env.WARROOM_STORE_WRITER) fromEnv.storeWriter = env.WARROOM_STORE_WRITER;
   return buildConfig({ ...fromFile, ...fromEnv, ...stripUndefined(overrides) });
 }
 

@@ -281,7 +281,6 @@ export class WarroomApp implements WarroomApi {
       this.metrics.appendSeconds.observe((performance.now() - started) / 1000);
       if (result.duplicate) return this.duplicateResult(result, requestHash);
       for (const event of attemptResult.events) this.metrics.appendedEvents.inc({ type: event.type });
-      await this.feed.offer(result.events);
       return {
         incident: viewOf(attemptResult.after, attemptResult.now, this.policyValue),
         appended: result.events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position)),
@@ -305,7 +304,15 @@ export class WarroomApp implements WarroomApi {
     requestHash: string,
   ): Promise<{ pending: Promise<AppendResult>; events: IncidentEvent[]; after: Incident; now: string }> {
     return this.locks.run(incidentId, async (pendingState) => {
-      const state = isNew ? null : (pendingState.get() ?? (await this.loadState(incidentId)));
+      // Optimistic: the pending state or the projection, without a read. If another process
+      // wrote meanwhile the append conflicts, the feed catches up, and the retry sees it.
+      let state = isNew ? null : (pendingState.get() ?? this.projection.get(incidentId) ?? null);
+      if (
+        !isNew &&
+        (state === null || (options.expectedVersion !== undefined && options.expectedVersion !== state.version))
+      ) {
+        state = await this.loadState(incidentId);
+      }
       const version = state?.version ?? 0;
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         fail(
@@ -317,11 +324,17 @@ export class WarroomApp implements WarroomApi {
       const now = isoNow(this.clock);
       const events = decide(command, state, { incidentId, actor, now }, this.policyValue);
       const after = fold(events, state) as Incident;
-      const pending = this.store.append({
+      const appended = this.store.append({
         streamId: incidentId,
         expectedVersion: version,
         events: events.map((data) => ({ type: data.type, data })),
         ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey, requestHash }),
+      });
+      // The stream's lock entry lives until the projection has these events, so the next
+      // command on this incident never decides against a projection that lags its own write.
+      const pending = appended.then(async (result) => {
+        if (!result.duplicate) await this.feed.offer(result.events);
+        return result;
       });
       pendingState.set(after, pending);
       return { pending, events, after, now };

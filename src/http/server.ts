@@ -31,8 +31,7 @@ export interface RunningServer {
 
 /** Logs go to stderr, so stdout carries only what the command prints (the URL, JSON). */
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
-  // Appends commit on a writer thread, so this event loop keeps serving requests during each fsync.
-  const app = await createWarroomApp(config, { poll: true, writer: "thread", ...(clock ? { clock } : {}) });
+  const app = await createWarroomApp(config, { poll: true, writer: config.storeWriter, ...(clock ? { clock } : {}) });
   const http = buildHttpApp({
     app,
     bodyLimitBytes: config.bodyLimitBytes,

@@ -23,6 +23,7 @@ import { Agenda, type AgendaItem, type NewAgendaItem, type Phase } from "./agend
 import { conditionHolds } from "./conditions.js";
 import { parseOffset, wallClock } from "./duration.js";
 import { perform } from "./perform.js";
+import { playPrelude } from "./prelude.js";
 import { Reactions } from "./reactions.js";
 import type { ActionRecord, DrillRun, FeedEntry, PersonaAsk, RevealedFact, RunEvent } from "./run-record.js";
 import type { InjectLine, Scenario } from "./scenario-schema.js";
@@ -91,7 +92,7 @@ export class DrillSession {
     const clock = options.clock ?? new ManualClock();
     clock.set(`${scenario.date}T${scenario.startsAt}:00.000Z`);
     const app = await createWarroomApp(buildConfig({ dbPath }), { clock });
-    return new DrillSession(scenario, trainee, app, clock, options.onFeed);
+    return playPrelude(new DrillSession(scenario, trainee, app, clock, options.onFeed));
   }
 
   /** Seconds since the start on the virtual clock. */

@@ -1,4 +1,4 @@
-/** `startServer` commits appends on the store's writer thread; a one-shot app stays inline. */
+/** `startServer` commits where config.storeWriter says (inline by default); a one-shot app stays inline. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +18,7 @@ describe("startServer writer mode", () => {
   });
 
   it("serves durable appends through the writer thread, at synchronous=FULL, and stops it on close", async () => {
-    const config = buildConfig({ dbPath: join(dir, "w.db"), port: 0, logLevel: "silent" });
+    const config = buildConfig({ dbPath: join(dir, "w.db"), port: 0, logLevel: "silent", storeWriter: "thread" });
     const server = await startServer({ config });
     const store = server.app.store;
     expect(store).toBeInstanceOf(SqliteEventStore);
@@ -51,5 +51,15 @@ describe("startServer writer mode", () => {
     expect((again.store as SqliteEventStore).writer).toBe("inline");
     expect((await again.timeline("INC-1")).filter((e) => e.type === "NoteAdded")).toHaveLength(20);
     await again.close();
+  });
+
+  it("commits inline by default", async () => {
+    const config = buildConfig({ dbPath: join(dir, "d.db"), port: 0, logLevel: "silent" });
+    const server = await startServer({ config });
+    try {
+      expect((server.app.store as SqliteEventStore).writer).toBe("inline");
+    } finally {
+      await server.close();
+    }
   });
 });
