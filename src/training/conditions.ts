@@ -1,4 +1,7 @@
-/** Inject conditions, evaluated against the drill incident (null before it is declared). Pure. */
+/**
+ * Inject conditions, evaluated against the drill incident (null before it is declared); an
+ * inject with a front reads that front's incident. Pure.
+ */
 import { updateClock } from "../domain/incident/derived.js";
 import type { Incident } from "../domain/incident/state.js";
 import type { InjectCondition } from "./scenario-schema.js";
@@ -19,6 +22,8 @@ export function conditionHolds(condition: InjectCondition, incident: Incident | 
       return (incident?.tasks.length ?? 0) === 0;
     case "update-overdue":
       return incident !== null && updateClock(incident, now).overdue;
+    case "unresolved":
+      return incident === null || incident.status !== "resolved";
     default: {
       const never: never = condition;
       return never;
