@@ -74,7 +74,8 @@ export function preludeIssues(
       out.push({ path: ["prelude", "actions", i, "at"], message: "the prelude happens before the drill starts" });
     }
     previous = Math.max(previous, at);
-    if (!handles.has(raw.by)) out.push({ path: ["prelude", "actions", i, "by"], message: `${raw.by} is not in the cast` });
+    if (!handles.has(raw.by))
+      out.push({ path: ["prelude", "actions", i, "by"], message: `${raw.by} is not in the cast` });
     if (i === 0 && raw.do !== "declare") {
       out.push({ path: ["prelude", "actions", 0, "do"], message: "the prelude starts with the declaration" });
     }
