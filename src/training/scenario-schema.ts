@@ -8,6 +8,7 @@ import { z } from "zod";
 import { COMMAND_TYPES } from "../domain/incident/commands.js";
 import { AUDIENCES, CHANNELS, optionAttributesSchema } from "../domain/incident/events.js";
 import { SEVERITIES } from "../domain/incident/policy.js";
+import { frontReferences, frontSchema } from "./fronts-schema.js";
 import { preludeIssues, preludeSchema } from "./prelude.js";
 import { durationString, rubricItemSchema } from "./rubric/params.js";
 
@@ -83,6 +84,8 @@ export const conditionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("too-few-options"), min: z.number().int().min(1) }).strict(),
   z.object({ kind: z.literal("no-tasks") }).strict(),
   z.object({ kind: z.literal("update-overdue") }).strict(),
+  /** The incident (of the inject's front) is not declared, or not resolved yet. */
+  z.object({ kind: z.literal("unresolved") }).strict(),
 ]);
 export type InjectCondition = z.output<typeof conditionSchema>;
 
@@ -106,6 +109,8 @@ export const injectSchema = z
       .strict()
       .optional(),
     lines: z.array(lineSchema).min(1),
+    /** The front it concerns: its condition reads that front's incident, `after` waits for an action on it. */
+    front: z.string().optional(),
   })
   .strict();
 
@@ -145,6 +150,10 @@ const scenarioObject = z
     facts: z.array(factSchema).default([]),
     injects: z.array(injectSchema).default([]),
     options: z.array(scenarioOptionSchema).default([]),
+    /** Several simultaneous incidents: one front each (key, title, severity, cast, deadline). */
+    fronts: z.array(frontSchema).min(2).optional(),
+    /** Passing this scenario can earn a certificate. */
+    certifies: z.boolean().default(false),
     decision: z
       .object({
         question: z.string().min(1),
@@ -183,6 +192,7 @@ export type Fact = Scenario["facts"][number];
 export type Inject = Scenario["injects"][number];
 export type InjectLine = Inject["lines"][number];
 export type ScenarioOption = Scenario["options"][number];
+export type { Front } from "./fronts-schema.js";
 
 type ScenarioShape = z.output<typeof scenarioObject>;
 
@@ -261,6 +271,7 @@ function crossReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
       }
     });
   });
+  frontReferences(s, issue);
   const needsDecision = s.rubric.groups.some((g) => g.items.some((item) => item.evaluator === "timely-decision"));
   if (needsDecision && s.decision === undefined)
     issue(["decision"], "timely-decision needs a decision with its deadline");
