@@ -33,6 +33,8 @@ export interface FeedEntry {
   asks?: boolean;
   /** Versions of the events it appended to the drill incident. */
   events?: number[];
+  /** The incident it concerns, in a drill with several (fronts). */
+  incident?: string;
 }
 
 export interface ActionRecord {
@@ -46,6 +48,8 @@ export interface ActionRecord {
   ok: boolean;
   events: number[];
   error?: { code: ErrorCode; message: string };
+  /** The incident it acted on (its events' stream); absent before any declaration and for chat only. */
+  incident?: string;
 }
 
 export type RunEvent = IncidentEvent & { version: number };
@@ -83,4 +87,20 @@ export interface DrillRun {
   facts: RevealedFact[];
   /** The actions that failed, with what the trainee was told. */
   errors: { action: number; offset: number; code: ErrorCode; message: string }[];
+  /**
+   * Every incident of the drill in the order declared, with its front and its own events.
+   * `incidentId` and `events` above are the primary one's (the primary front's, else the first).
+   */
+  incidents?: RunIncident[];
+  /** The fronts' hard deadlines and whether each was met (its incident resolved in time). */
+  deadlines?: { front: string; offset: number; what: string; met: boolean }[];
+}
+
+export interface RunIncident {
+  id: string;
+  /** The scenario front it was declared for, or null. */
+  front: string | null;
+  /** Seconds from the start when it was declared. */
+  declaredAt: number;
+  events: RunEvent[];
 }
