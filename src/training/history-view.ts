@@ -18,8 +18,10 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export type CompetencyPercents = Record<TraineeCompetency, number | null>;
 
 export interface HistoryRun {
-  /** The run's version in the trainee's stream. */
+  /** 1 for the trainee's first run, 2 for the next… */
   run: number;
+  /** Its event's version in the trainee's stream (what a certificate cites). */
+  version: number;
   at: string;
   scenario: string;
   scenarioTitle: string;
@@ -80,10 +82,15 @@ function percentsOf(drill: DrillCompleted): CompetencyPercents {
   return out;
 }
 
-function historyRun(entry: Versioned<DrillCompleted>, certificates: Versioned<CertificateIssued>[]): HistoryRun {
+function historyRun(
+  entry: Versioned<DrillCompleted>,
+  index: number,
+  certificates: Versioned<CertificateIssued>[],
+): HistoryRun {
   const { event } = entry;
   return {
-    run: entry.version,
+    run: index + 1,
+    version: entry.version,
     at: event.at,
     scenario: event.scenario,
     scenarioTitle: event.scenarioTitle,
@@ -158,7 +165,7 @@ export function certificateViews(trainee: Trainee, now: string): CertificateView
 }
 
 export function historyOf(trainee: Trainee, now: string): TrainingHistory {
-  const runs = trainee.runs.map((r) => historyRun(r, trainee.certificates));
+  const runs = trainee.runs.map((r, i) => historyRun(r, i, trainee.certificates));
   return {
     trainee: trainee.trainee,
     runs,

@@ -61,6 +61,8 @@ export function transcriptDigest(text: string): string {
 }
 
 export interface RecordedRun {
+  /** 1 for the trainee's first recorded run, 2 for the next… */
+  number: number;
   drill: Versioned<DrillCompleted>;
   certificate: Versioned<CertificateIssued> | null;
 }
@@ -111,7 +113,7 @@ export class TrainingRecords {
         const certificate = stored.find((s) => s.event.type === "CertificateIssued") as
           | Versioned<CertificateIssued>
           | undefined;
-        return { drill, certificate: certificate ?? null };
+        return { number: (state?.runs.length ?? 0) + 1, drill, certificate: certificate ?? null };
       } catch (error) {
         const conflict = isWarroomError(error) && error.code === "stream.version_conflict";
         if (!conflict || attempt >= MAX_RETRIES) throw error;
@@ -138,7 +140,8 @@ export class TrainingRecords {
     const handle = checkTrainee(trainee);
     const state = await this.load(handle);
     if (state === null) {
-      fail("trainee.not_found", `no drill runs are recorded for '${handle}'`, "trainee");
+      const how = "record one with `warroom train <scenario> --transcript FILE --record-history`";
+      fail("trainee.not_found", `no drill runs are recorded for '${handle}' (${how})`, "trainee");
     }
     return state;
   }

@@ -13,7 +13,7 @@
  * A drill runs on its own database (in memory unless --keep names a file), never the
  * one --db points at; `<scenario>` is a built-in id or a scenario YAML file.
  */
-import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { stringify } from "yaml";
@@ -120,20 +120,35 @@ function listScenarios(ctx: CliContext): void {
 
 async function replay(ctx: CliContext, scenario: Scenario, opts: TrainOptions): Promise<void> {
   const path = opts.transcript ?? "";
-  const transcript = parseTranscript(readText(path, "--transcript"), path);
-  const htmlFile = opts.html === undefined ? null : openHtml(opts.html);
-  const run = await runDrill(scenario, transcript, opts.keep ? { dbPath: opts.keep } : {});
-  const score = scoreRun(scenario, run);
-  if (opts.feed && !ctx.json) ctx.print([...run.feed.map((f) => feedLine(f, ctx.style)), ""]);
-  await finishRun(ctx, scenario, score, run, { opts, htmlFile, transcriptText: readText(path, "--transcript") });
+  const text = readText(path, "--transcript");
+  const transcript = parseTranscript(text, path);
+  await withHtml(opts.html, async (htmlFile) => {
+    const run = await runDrill(scenario, transcript, opts.keep ? { dbPath: opts.keep } : {});
+    const score = scoreRun(scenario, run);
+    if (opts.feed && !ctx.json) ctx.print([...run.feed.map((f) => feedLine(f, ctx.style)), ""]);
+    await finishRun(ctx, scenario, score, run, { opts, htmlFile, transcriptText: text });
+  });
 }
 
-/** Opened before the drill runs, so a path that cannot be written stops it with nothing stored. */
-function openHtml(path: string): number {
+/**
+ * The --html file is opened before the drill runs, so a path that cannot be written stops
+ * it with nothing stored; if the run then fails, the empty file is removed again.
+ */
+async function withHtml(path: string | undefined, fn: (file: number | null) => Promise<void>): Promise<void> {
+  if (path === undefined) return fn(null);
+  let file: number;
   try {
-    return openSync(path, "w");
+    file = openSync(path, "w");
   } catch (error) {
     return usage("--html", `cannot write ${path}: ${(error as Error).message}`);
+  }
+  let done = false;
+  try {
+    await fn(file);
+    done = true;
+  } finally {
+    closeSync(file);
+    if (!done) rmSync(path, { force: true });
   }
 }
 
@@ -147,29 +162,25 @@ async function finishRun(
 ): Promise<void> {
   const { opts, htmlFile } = extra;
   let recorded: RecordedRun | null = null;
-  try {
-    if (opts.recordHistory) {
-      recorded = await withRecords(ctx, (records) =>
-        records.record({ scenario, score, transcriptText: extra.transcriptText }),
-      );
-    }
-    if (htmlFile !== null) writeFileSync(htmlFile, htmlPage(ctx, scenario, score, run, recorded));
-  } finally {
-    if (htmlFile !== null) closeSync(htmlFile);
+  if (opts.recordHistory) {
+    recorded = await withRecords(ctx, (records) =>
+      records.record({ scenario, score, transcriptText: extra.transcriptText }),
+    );
   }
+  if (htmlFile !== null) writeFileSync(htmlFile, htmlPage(ctx, scenario, score, run, recorded));
   const certificate = recorded?.certificate?.event ?? null;
   if (ctx.json) {
     if (!opts.recordHistory) return ctx.printJson(score);
     const history = {
       trainee: recorded?.drill.event.trainee,
-      run: recorded?.drill.version,
+      run: recorded?.number,
       certificate: certificate ? { id: certificate.certificateId, expiresAt: certificate.expiresAt } : null,
     };
     return ctx.printJson({ ...score, history });
   }
   ctx.print(scoreReport(score, run, ctx.style, { passPercent: scenario.rubric.passPercent }));
   const notes: string[] = [];
-  if (recorded) notes.push(`Recorded as run #${recorded.drill.version} of ${recorded.drill.event.trainee}.`);
+  if (recorded) notes.push(`Recorded as run #${recorded.number} of ${recorded.drill.event.trainee}.`);
   if (certificate) {
     notes.push(
       ctx.style.bold(ctx.style.green(`Certificate ${certificate.certificateId}`)) +
@@ -220,26 +231,44 @@ async function interactive(ctx: CliContext, scenario: Scenario, opts: TrainOptio
   });
   // With --json the score is the only thing on stdout; the drill itself goes to stderr.
   const out = ctx.json ? io.stderr : io.stdout;
-  const htmlFile = opts.html === undefined ? null : openHtml(opts.html);
   try {
-    const result = await runInteractive({
-      scenario,
-      trainee,
-      lines: input,
-      write: (text) => void out.write(text),
-      paint: ctx.style,
-      speed,
-      realNow: () => ctx.now(),
-      prompt: (stdin as { isTTY?: boolean }).isTTY === true,
-      ...(opts.keep ? { dbPath: opts.keep } : {}),
-    });
-    const transcriptText = stringify({ trainee, scenario: scenario.id, actions: result.actions }, { lineWidth: 0 });
-    if (opts.record) writeFileSync(opts.record, transcriptText);
-    const score = scoreRun(scenario, result.run);
-    await finishRun(ctx, scenario, score, result.run, { opts, htmlFile, transcriptText });
-    if (opts.record && !ctx.json)
-      ctx.print(ctx.style.dim(`Saved your actions to ${opts.record}: replay with --transcript ${opts.record}`));
+    await withHtml(opts.html, (htmlFile) =>
+      drillAndScore(ctx, scenario, opts, { trainee, input, out, stdin, speed, htmlFile }),
+    );
   } finally {
     input.close();
   }
+}
+
+async function drillAndScore(
+  ctx: CliContext,
+  scenario: Scenario,
+  opts: TrainOptions,
+  at: {
+    trainee: string;
+    input: ReturnType<typeof createInterface>;
+    out: CliIo["stdout"];
+    stdin: NodeJS.ReadableStream;
+    speed: number;
+    htmlFile: number | null;
+  },
+): Promise<void> {
+  const { trainee, input, out, stdin, speed, htmlFile } = at;
+  const result = await runInteractive({
+    scenario,
+    trainee,
+    lines: input,
+    write: (text) => void out.write(text),
+    paint: ctx.style,
+    speed,
+    realNow: () => ctx.now(),
+    prompt: (stdin as { isTTY?: boolean }).isTTY === true,
+    ...(opts.keep ? { dbPath: opts.keep } : {}),
+  });
+  const transcriptText = stringify({ trainee, scenario: scenario.id, actions: result.actions }, { lineWidth: 0 });
+  if (opts.record) writeFileSync(opts.record, transcriptText);
+  const score = scoreRun(scenario, result.run);
+  await finishRun(ctx, scenario, score, result.run, { opts, htmlFile, transcriptText });
+  if (opts.record && !ctx.json)
+    ctx.print(ctx.style.dim(`Saved your actions to ${opts.record}: replay with --transcript ${opts.record}`));
 }
