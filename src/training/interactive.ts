@@ -175,6 +175,6 @@ export async function runInteractive(options: InteractiveOptions): Promise<Inter
     }
     await session.advanceTo(at, 0);
     actions.push({ at: formatOffset(at).slice(2), ...parsed } as RecordedAction);
-    await session.act(checked.action.verb, checked.action.fields, checked.action.index);
+    await session.act(checked.action.verb, checked.action.fields, checked.action.index, checked.action.incident);
   }
 }

@@ -41,7 +41,8 @@ export async function perform(session: DrillSession, intent: Intent, record: Act
   const { type, ...body } = intent.command;
   let result: Awaited<ReturnType<WarroomApp["execute"]>>;
   if (type === "declare") {
-    if (session.incidentId !== null) {
+    // A drill with fronts declares an incident per front; any other drill has one.
+    if (session.incidentId !== null && !session.incidents.multi) {
       throw new WarroomError("validation.failed", `this drill already has its incident, ${session.incidentId}`, [
         { field: "do", message: "declare once per drill" },
       ]);
