@@ -59,7 +59,6 @@ const FRONT_EVALUATORS = new Set([
   "update-cadence",
   "tradeoffs-recorded",
   "fronts-documented",
-  "postmortem-written",
   "fronts-resolved",
 ]);
 

@@ -31,9 +31,9 @@ import type { Scenario } from "./scenario-schema.js";
 
 const MAX_RETRIES = 5;
 
-/** A scenario that is a certification exam: marked `certifies: true`, or the built-in `certification`. */
+/** A scenario that is a certification exam (`certifies: true`). */
 export function isCertifying(scenario: Scenario): boolean {
-  return (scenario as { certifies?: unknown }).certifies === true || scenario.id === "certification";
+  return scenario.certifies === true;
 }
 
 /** The score without its evidence, plus the pass mark and the critical items at zero. */

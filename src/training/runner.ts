@@ -5,6 +5,7 @@
  */
 import type { ManualClock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
+import { incidentRefProblem } from "./drill-incidents.js";
 import type { DrillRun, FeedEntry } from "./run-record.js";
 import type { Scenario } from "./scenario-schema.js";
 import { DrillSession } from "./session.js";
@@ -26,6 +27,7 @@ export async function runDrill(
     const message = `the transcript was recorded for ${transcript.scenario}, not ${scenario.id}`;
     throw new WarroomError("validation.failed", message, [{ field: "scenario", message }]);
   }
+  checkIncidentRefs(scenario, transcript);
   const session = await DrillSession.open(scenario, {
     trainee: transcript.trainee,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -35,10 +37,26 @@ export async function runDrill(
   try {
     for (const action of transcript.actions) {
       await session.advanceTo(action.at, 0);
-      await session.act(action.verb, action.fields, action.index);
+      await session.act(action.verb, action.fields, action.index, action.incident);
     }
     return await session.finish();
   } finally {
     await session.close();
   }
+}
+
+/** Every `incident:` names a front of this scenario (or an incident id): checked before the drill starts. */
+function checkIncidentRefs(scenario: Scenario, transcript: Transcript): void {
+  const details = transcript.actions.flatMap((action) => {
+    const problem =
+      action.incident === undefined ? null : incidentRefProblem(scenario.fronts ?? [], action.verb, action.incident);
+    return problem === null ? [] : [{ field: `actions.${action.index} (${action.verb}) incident`, message: problem }];
+  });
+  if (details.length === 0) return;
+  const list = details.map((d) => `${d.field}: ${d.message}`).join("; ");
+  throw new WarroomError(
+    "validation.failed",
+    `the transcript names incidents this scenario does not have: ${list}`,
+    details,
+  );
 }

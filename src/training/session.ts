@@ -20,13 +20,22 @@ import type { Incident } from "../domain/incident/state.js";
 import { ManualClock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import { Agenda, type AgendaItem, type NewAgendaItem, type Phase } from "./agenda.js";
-import { conditionHolds } from "./conditions.js";
+import { DrillIncidents, deadlineInjects, deadlineOutcomes } from "./drill-incidents.js";
 import { parseOffset, wallClock } from "./duration.js";
 import { perform } from "./perform.js";
 import { playPrelude } from "./prelude.js";
 import { Reactions } from "./reactions.js";
-import type { ActionRecord, DrillRun, FeedEntry, PersonaAsk, RevealedFact, RunEvent } from "./run-record.js";
+import type {
+  ActionRecord,
+  DrillRun,
+  FeedEntry,
+  PersonaAsk,
+  RevealedFact,
+  RunEvent,
+  RunIncident,
+} from "./run-record.js";
 import type { InjectLine, Scenario } from "./scenario-schema.js";
+import { processAgendaItem } from "./session-agenda.js";
 import { intentOf, type Verb } from "./verbs.js";
 
 export interface SessionOptions {
@@ -44,7 +53,12 @@ export class DrillSession {
   readonly actions: ActionRecord[] = [];
   readonly asks: PersonaAsk[] = [];
   readonly facts: RevealedFact[] = [];
-  incidentId: string | null = null;
+  /** The drill's incidents and their fronts (several only when the scenario has fronts). */
+  readonly incidents: DrillIncidents;
+  /** The front the declaration in progress opens. */
+  private declaring: string | null = null;
+  /** The incident the action in progress names (`incident: payments`, `INC-2`). */
+  private acting: string | null = null;
   private readonly agenda = new Agenda();
   private readonly startMs: number;
   private readonly scheduler: ReminderScheduler;
@@ -62,6 +76,10 @@ export class DrillSession {
     this.startMs = clock.now();
     this.scheduler = new ReminderScheduler({ app, intervalMs: 0 });
     this.reactions = new Reactions(scenario, this);
+    this.incidents = new DrillIncidents(scenario.fronts ?? []);
+    for (const inject of deadlineInjects(scenario.fronts ?? [])) {
+      this.schedule({ at: parseOffset(inject.when?.by ?? "0", "deadline.at"), phase: 2, kind: "check", inject });
+    }
     for (const inject of scenario.injects) {
       if (inject.at !== undefined) {
         this.schedule({
@@ -95,6 +113,23 @@ export class DrillSession {
     return playPrelude(new DrillSession(scenario, trainee, app, clock, options.onFeed));
   }
 
+  /** The incident actions act on: the one the action in progress names, else the most recently declared. */
+  get incidentId(): string | null {
+    return this.acting ?? this.incidents.latest;
+  }
+
+  /** A declaration went through: the new incident (for its front) becomes the one actions default to. */
+  set incidentId(id: string | null) {
+    if (id === null) return;
+    this.incidents.register(id, this.declaring, this.offset);
+  }
+
+  /** The incident of a front, or null before it is declared. */
+  async frontIncident(front: string): Promise<Incident | null> {
+    const id = this.incidents.idOf(front);
+    return id === null ? null : await this.app.getIncident(id);
+  }
+
   /** Seconds since the start on the virtual clock. */
   get offset(): number {
     return Math.round((this.clock.now() - this.startMs) / 1000);
@@ -124,8 +159,17 @@ export class DrillSession {
     await this.remind();
   }
 
-  /** The trainee acts now. Failures are recorded (and shown), never thrown. */
-  async act(verb: Verb, fields: Record<string, unknown>, index = this.actions.length): Promise<ActionRecord> {
+  /**
+   * The trainee acts now, on the incident `incident` names (a front key or an incident id;
+   * for a declaration, the front it opens), by default the most recently declared one.
+   * Failures are recorded (and shown), never thrown.
+   */
+  async act(
+    verb: Verb,
+    fields: Record<string, unknown>,
+    index = this.actions.length,
+    incident?: string,
+  ): Promise<ActionRecord> {
     const record: ActionRecord = {
       index,
       offset: this.offset,
@@ -138,9 +182,14 @@ export class DrillSession {
     };
     this.actions.push(record);
     try {
+      const target = this.incidents.target(verb, fields, incident);
+      this.declaring = target.declaring;
+      this.acting = target.acting;
       const intent = intentOf(verb, fields, this.clock.now());
       if (intent.kind === "command") record.command = intent.command.type;
+      if (this.incidents.multi && this.incidentId !== null) record.incident = this.incidentId;
       await perform(this, intent, record);
+      if (this.incidents.multi && this.incidentId !== null) record.incident = this.incidentId;
     } catch (error) {
       if (!(error instanceof WarroomError)) throw error;
       record.ok = false;
@@ -152,6 +201,9 @@ export class DrillSession {
         text: `${verb} refused [${error.code}]: ${error.message}`,
         action: index,
       });
+    } finally {
+      this.acting = null;
+      this.declaring = null;
     }
     // Reactions due at once (an inject with no delay) come before anything later.
     await this.advanceTo(this.offset, 0);
@@ -162,15 +214,16 @@ export class DrillSession {
   async finish(): Promise<DrillRun> {
     if (this.finished) return this.finished;
     await this.advanceTo(Math.max(this.durationSeconds, this.offset), 2);
-    const events: RunEvent[] = this.incidentId
-      ? (await this.app.store.readStream(this.incidentId)).map((e) => ({ ...toIncidentEvent(e), version: e.version }))
-      : [];
+    const primary = this.incidents.primaryId();
+    const incidents: RunIncident[] = [];
+    for (const d of this.incidents.declared) incidents.push({ ...d, events: await this.eventsOf(d.id) });
+    const events = incidents.find((i) => i.id === primary)?.events ?? [];
     this.finished = {
       scenario: { id: this.scenario.id, title: this.scenario.title },
       trainee: this.trainee,
       startedAt: new Date(this.startMs).toISOString(),
       endedAt: this.nowIso(),
-      incidentId: this.incidentId,
+      incidentId: primary,
       feed: this.feed,
       actions: this.actions,
       events,
@@ -184,8 +237,15 @@ export class DrillSession {
           code: a.error?.code ?? "internal",
           message: a.error?.message ?? "",
         })),
+      ...(this.incidents.multi
+        ? { incidents, deadlines: deadlineOutcomes(this.scenario.fronts ?? [], incidents, this.startMs) }
+        : {}),
     };
     return this.finished;
+  }
+
+  private async eventsOf(id: string): Promise<RunEvent[]> {
+    return (await this.app.store.readStream(id)).map((e) => ({ ...toIncidentEvent(e), version: e.version }));
   }
 
   async close(): Promise<void> {
@@ -204,14 +264,25 @@ export class DrillSession {
   /** Adds a line to the feed at the current time. */
   say(entry: Omit<FeedEntry, "seq" | "at" | "offset" | "clock">): FeedEntry {
     const at = this.nowIso();
-    const full: FeedEntry = { seq: this.feed.length + 1, at, offset: this.offset, clock: wallClock(at), ...entry };
+    const incident = entry.incident ?? (this.incidents.multi ? this.acting : null);
+    const full: FeedEntry = {
+      seq: this.feed.length + 1,
+      at,
+      offset: this.offset,
+      clock: wallClock(at),
+      ...entry,
+      ...(incident === null ? {} : { incident }),
+    };
     this.feed.push(full);
     this.onFeed?.(full);
     return full;
   }
 
   /** A persona line; one that asks the commander something waits for an answer. */
-  personaLine(line: InjectLine, extra: { inject?: string; action?: number; facts?: string[] } = {}): void {
+  personaLine(
+    line: InjectLine,
+    extra: { inject?: string; action?: number; facts?: string[]; incident?: string } = {},
+  ): void {
     const entry = this.say({
       kind: "persona",
       from: line.from,
@@ -236,6 +307,12 @@ export class DrillSession {
     this.schedule({ at: dueAt, phase: 2, kind: "pushback", ask });
   }
 
+  /** The incident an inject's lines concern, for the feed: its front's, once declared. */
+  injectIncident(front: string | undefined): { incident?: string } {
+    const id = front === undefined ? null : this.incidents.idOf(front);
+    return id === null ? {} : { incident: id };
+  }
+
   schedule(item: NewAgendaItem): void {
     this.agenda.add(item);
   }
@@ -245,7 +322,7 @@ export class DrillSession {
   }
 
   private async remind(): Promise<void> {
-    if (this.incidentId === null) return;
+    if (this.incidents.latest === null) return;
     const tick = await this.scheduler.tick();
     for (const issued of tick.issued) {
       for (const entry of issued.entries) {
@@ -253,53 +330,15 @@ export class DrillSession {
           kind: "reminder",
           from: "warroom",
           channel: entry.channel,
-          text: entry.text,
+          text: this.incidents.multi ? `${issued.incidentId}: ${entry.text}` : entry.text,
           events: [entry.version],
+          ...(this.incidents.multi ? { incident: issued.incidentId } : {}),
         });
       }
     }
   }
 
   private async process(item: AgendaItem): Promise<void> {
-    switch (item.kind) {
-      case "lines":
-        for (const line of item.lines) {
-          this.personaLine(line, {
-            inject: item.inject,
-            ...(item.action === undefined ? {} : { action: item.action }),
-          });
-        }
-        return;
-      case "check":
-        if (conditionHolds(item.inject.when?.condition ?? { kind: "no-tasks" }, await this.incident(), this.nowIso())) {
-          for (const line of item.inject.lines) this.personaLine(line, { inject: item.inject.id });
-        }
-        return;
-      case "pushback": {
-        if (item.ask.answeredAt !== null) return;
-        const persona = this.scenario.cast.find((p) => p.handle === item.ask.from);
-        const used = this.pushbacksUsed.get(item.ask.from) ?? 0;
-        const text = persona?.behaviour.pushback[used];
-        if (text === undefined) return;
-        this.pushbacksUsed.set(item.ask.from, used + 1);
-        this.say({ kind: "persona", from: item.ask.from, channel: "command", text });
-        return;
-      }
-      case "say":
-        this.say({
-          kind: "persona",
-          from: item.from,
-          channel: item.channel,
-          text: item.text,
-          action: item.action,
-          ...(item.facts.length > 0 ? { facts: item.facts } : {}),
-        });
-        this.reactions.revealed(item.facts, item.from, item.action);
-        return;
-      default: {
-        const never: never = item;
-        return never;
-      }
-    }
+    await processAgendaItem(this, item, this.pushbacksUsed);
   }
 }

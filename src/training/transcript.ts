@@ -42,6 +42,11 @@ export interface TranscriptAction {
   verb: Verb;
   /** The validated fields (defaults applied). */
   fields: Record<string, unknown>;
+  /**
+   * The incident it acts on, in a drill with several: a front key (`payments`) or an id
+   * (`INC-2`); for `declare`, the front it opens. Absent: the most recently declared one.
+   */
+  incident?: string;
 }
 
 export interface Transcript {
@@ -62,11 +67,13 @@ export function checkAction(
   index: number,
   at: number,
 ): { action: TranscriptAction } | { problems: ActionProblem[] } {
-  const { at: _at, do: verbRaw, ...rest } = raw;
+  const { at: _at, do: verbRaw, incident: incidentRaw, ...rest } = raw;
   const verb = String(verbRaw ?? "").trim();
   if (!isVerb(verb)) {
     return { problems: [{ field: "do", message: `unknown action '${verb}'; use one of ${VERBS.join(", ")}` }] };
   }
+  const incident = incidentRef(incidentRaw);
+  if (typeof incident === "object") return { problems: [incident] };
   const fields: Record<string, unknown> = {};
   const problems: ActionProblem[] = [];
   const aliases = FIELD_ALIASES[verb] ?? {};
@@ -90,7 +97,13 @@ export function checkAction(
       })),
     };
   }
-  const action: TranscriptAction = { index, at, verb, fields: parsed.data as Record<string, unknown> };
+  const action: TranscriptAction = {
+    index,
+    at,
+    verb,
+    fields: parsed.data as Record<string, unknown>,
+    ...(incident === undefined ? {} : { incident }),
+  };
   try {
     // Dry run: bad durations, percentages and times fail here, before the drill starts.
     intentOf(verb, action.fields, Date.UTC(2026, 0, 1) + at * 1000);
@@ -101,6 +114,15 @@ export function checkAction(
     throw error;
   }
   return { action };
+}
+
+/** `incident: payments` (a front key) or `INC-2`; a problem naming the field otherwise. */
+function incidentRef(value: unknown): string | undefined | ActionProblem {
+  if (value === undefined) return undefined;
+  const text = typeof value === "string" ? value.trim() : "";
+  if (/^inc-\d+$/i.test(text)) return text.toUpperCase();
+  if (/^[a-z][a-z0-9-]*$/.test(text)) return text;
+  return { field: "incident", message: "name a front (payments) or an incident id (INC-2)" };
 }
 
 export function parseTranscript(text: string, source = "transcript"): Transcript {

@@ -27,6 +27,8 @@ export const VERB_FIELDS = {
     impact: optText,
     usersPct: optScalar,
     services: list.optional(),
+    /** Someone else commands it from the start (a second commander, the engineer who owns it). */
+    commander: optText,
   }),
   sev: f({ severity: scalar, reason: text }),
   status: f({ status: text, note: optText }),

@@ -97,6 +97,7 @@ export function intentOf(verb: Verb, fields: Record<string, unknown>, nowMs: num
         ...some("impact", v.impact),
         ...(v.usersPct === undefined ? {} : { usersAffectedPct: parsePercent(v.usersPct, "usersPct") }),
         ...some("services", v.services),
+        ...some("commander", v.commander?.replace(/^@/, "")),
         mode: "drill",
       });
     }
