@@ -183,8 +183,6 @@ export class Reactions {
       if (!after || after.do !== kind || this.firedAfter.has(inject.id)) continue;
       // An inject about one front waits for an action on that front's incident.
       if (inject.front !== undefined && this.session.incidents.frontOf(record.incident) !== inject.front) continue;
-      // An inject about one front waits for an action on that front's incident.
-      if (inject.front !== undefined && this.session.incidents.frontOf(record.incident) !== inject.front) continue;
       if (after.chosen !== undefined && !after.chosen.some((id) => chosen?.has(id))) continue;
       this.firedAfter.add(inject.id);
       this.session.schedule({
