@@ -201,5 +201,12 @@ describe("warroom train history", () => {
     expect(misplaced.stderr).toContain("--trainee: goes with `warroom train history`");
     expect((await cli(["cert", "list", "--trainee", "nobody"])).code).toBe(3);
     expect(rows(db)).toEqual([]);
+    const remote = bound({ server: "http://127.0.0.1:9" });
+    const over = await remote(["train", EXAM, "--transcript", t("strong"), "--record-history"]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain("--record-history: records go to the local store; run without --server");
+    const read = await remote(["cert", "verify", "CERT-0123456789ABCDEF0123"]);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toContain("training records are read from the local store");
   });
 });

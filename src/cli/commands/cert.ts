@@ -4,11 +4,10 @@
  *   warroom cert verify <id> [--json]     valid / expired / tampered (exit 0 / 4 / 4), unknown (exit 3)
  *   warroom cert list --trainee T         the trainee's certificates with their status
  *
- * Locally the records are read from the store --db names; with --server, from the
- * server's training routes.
+ * The records are read from the store --db names (not over --server: the server has
+ * no training routes yet).
  */
 import type { Command } from "commander";
-import { errorFromResponse, unreachable } from "../../client/http-errors.js";
 import { systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import { openSqliteEventStore } from "../../store/sqlite/sqlite-event-store.js";
@@ -24,7 +23,7 @@ import type { CertificateView, TrainingHistory } from "../../training/history-vi
 import { configFrom, serverUrl } from "../connect.js";
 import { action, type CliContext } from "../context.js";
 
-/** What the read commands need, from the local file or from a server. */
+/** What the read commands need (one implementation now: the local file). */
 export interface TrainingReads {
   history(trainee: string): Promise<TrainingHistory>;
   certificates(trainee: string): Promise<CertificateView[]>;
@@ -44,8 +43,10 @@ export async function withRecords<T>(ctx: CliContext, fn: (records: TrainingReco
 }
 
 export async function withReads<T>(ctx: CliContext, fn: (reads: TrainingReads) => Promise<T>): Promise<T> {
-  const url = serverUrl(ctx.globals, ctx.io.env);
-  if (url) return fn(remoteReads(url));
+  if (serverUrl(ctx.globals, ctx.io.env)) {
+    const message = "training records are read from the local store; run without --server (or WARROOM_SERVER)";
+    throw new WarroomError("validation.failed", message, [{ field: "--server", message }]);
+  }
   return withRecords(ctx, (records) =>
     fn({
       history: (trainee) => records.history(trainee),
@@ -53,26 +54,6 @@ export async function withReads<T>(ctx: CliContext, fn: (reads: TrainingReads) =
       verify: (id) => verifyCertificate(records, id),
     }),
   );
-}
-
-function remoteReads(baseUrl: string): TrainingReads {
-  const get = async <T>(path: string): Promise<T> => {
-    const url = `${baseUrl}${path}`;
-    let response: Response;
-    try {
-      response = await fetch(url, { headers: { accept: "application/json" } });
-    } catch (error) {
-      throw unreachable(baseUrl, error);
-    }
-    if (!response.ok) throw await errorFromResponse(response, baseUrl);
-    return (await response.json()) as T;
-  };
-  const trainee = (t: string) => encodeURIComponent(checkTrainee(t, "--trainee"));
-  return {
-    history: (t) => get(`/api/training/history?trainee=${trainee(t)}`),
-    certificates: (t) => get(`/api/training/certificates?trainee=${trainee(t)}`),
-    verify: (id) => get(`/api/certificates/${encodeURIComponent(id.trim())}`),
-  };
 }
 
 /** Prints the verdict; anything but valid leaves with an error (unknown: not found). */
