@@ -3,14 +3,17 @@
  * against a temp SQLite file with a ManualClock: certificates only for a certifying
  * pass, verify valid / expired / unknown / tampered, and clear errors that store nothing.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
 import { ManualClock } from "../../src/domain/shared/clock.js";
 import type { CertificateCheck } from "../../src/training/certificates.js";
+import { transcriptDigest } from "../../src/training/history.js";
 import type { TrainingHistory } from "../../src/training/history-view.js";
-import { bound, tempDir } from "../cli/helpers.js";
+import { bound, Capture, tempDir } from "../cli/helpers.js";
 import { transcriptPath } from "./helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -208,5 +211,33 @@ describe("warroom train history", () => {
     const read = await remote(["cert", "verify", "CERT-0123456789ABCDEF0123"]);
     expect(read.code).toBe(2);
     expect(read.stderr).toContain("training records are read from the local store");
+  });
+});
+
+describe("an interactive drill with --record-history", () => {
+  it("records the run for the acting trainee, with the digest of the actions as a transcript", async () => {
+    const db = join(tmp.dir, "interactive.db");
+    const record = join(tmp.dir, "interactive-run.yaml");
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const code = await runCli(["--db", db, "train", EXAM, "--record-history", "--record", record], {
+      stdout,
+      stderr,
+      env: { NO_COLOR: "1", WARROOM_USER: "kim" },
+      clock: new ManualClock(START),
+      stdin: Readable.from(["declare Cache down --sev 2\n", "assign tech-lead sam-db\n", "end\n"]),
+    } as Parameters<typeof runCli>[1]);
+    expect(stderr.text).toBe("");
+    expect(code).toBe(0);
+    expect(stdout.text).toContain("Recorded as run #1 of kim.");
+    const history = (await bound({ db })(["train", "history", "--trainee", "kim", "--json"])).json<TrainingHistory>();
+    expect(history.runs).toHaveLength(1);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      const row = sqlite.prepare("SELECT data FROM events WHERE stream_id = 'TRN-kim'").get() as { data: string };
+      expect(JSON.parse(row.data).transcriptHash).toBe(transcriptDigest(readFileSync(record, "utf8")));
+    } finally {
+      sqlite.close();
+    }
   });
 });
