@@ -107,8 +107,8 @@ describe("warroom train", () => {
     expect(missing.stderr).toContain("--transcript: cannot read");
     const unknown = await cli(["train", "no-such-drill", "--transcript", STRONG]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain(
-      "no scenario named 'no-such-drill' (built in: ceo-in-the-war-room, impossible-decision, multi-team-coordination",
+    expect(unknown.stderr).toMatch(
+      /no scenario named 'no-such-drill' \(built in: ceo-in-the-war-room, .*multi-team-coordination/,
     );
     const other = join(tmp.dir, "other.yaml");
     writeFileSync(other, readFileSync(STRONG, "utf8").replace("scenario: multi-team-coordination", "scenario: ceo"));

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { RULE_IDS } from "../../domain/analysis/index.js";
 import { AUDIENCES, optionAttributesSchema } from "../../domain/incident/events.js";
 import { DURATION_HINT, DURATION_PATTERN } from "../duration.js";
+import { SCENARIO_EVALUATOR_PARAMS } from "./params-scenarios.js";
 
 export const durationString = z.string().regex(DURATION_PATTERN, DURATION_HINT);
 const roleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a role id such as tech-lead");
@@ -123,6 +124,8 @@ export const EVALUATOR_PARAMS = {
   "trigger-set": params({
     within: durationString.default("10m"),
   }),
+  /** Postmortem, security, handover and false-alarm evaluators (params-scenarios.ts). */
+  ...SCENARIO_EVALUATOR_PARAMS,
 } as const;
 
 export type EvaluatorName = keyof typeof EVALUATOR_PARAMS;
@@ -169,5 +172,20 @@ export const rubricItemSchema = z.discriminatedUnion("evaluator", [
   itemFor("consulted"),
   itemFor("audiences-informed"),
   itemFor("trigger-set"),
+  itemFor("postmortem-written"),
+  itemFor("postmortem-blameless"),
+  itemFor("postmortem-actions"),
+  itemFor("steps-in-order"),
+  itemFor("question-style"),
+  itemFor("action-items-added"),
+  itemFor("declaration"),
+  itemFor("severity-revised"),
+  itemFor("stood-down"),
+  itemFor("resolution-summary"),
+  itemFor("verified-first"),
+  itemFor("decision-kind"),
+  itemFor("command-handover"),
+  itemFor("handover-briefing"),
+  itemFor("command-relinquished"),
 ]);
 export type RubricItemSpec = z.output<typeof rubricItemSchema>;

@@ -10,6 +10,23 @@ import {
   voicesHeard,
 } from "./evaluators-coordination.js";
 import { optionsGathered, reasoningJustified, timelyDecision, tradeOffsAssessed } from "./evaluators-decision.js";
+import { commandHandover, commandRelinquished, handoverBriefing } from "./evaluators-handover.js";
+import {
+  postmortemActions,
+  postmortemBlameless,
+  postmortemWritten,
+  questionStyle,
+  stepsInOrder,
+} from "./evaluators-postmortem.js";
+import {
+  actionItemsAdded,
+  decisionKind,
+  declaration,
+  resolutionSummary,
+  severityRevised,
+  stoodDown,
+  verifiedFirst,
+} from "./evaluators-procedure.js";
 import {
   analyserRules,
   audiencesInformed,
@@ -43,4 +60,19 @@ export const EVALUATORS: { [K in EvaluatorName]: Evaluator<K> } = {
   consulted,
   "audiences-informed": audiencesInformed,
   "trigger-set": triggerSet,
+  "postmortem-written": postmortemWritten,
+  "postmortem-blameless": postmortemBlameless,
+  "postmortem-actions": postmortemActions,
+  "steps-in-order": stepsInOrder,
+  "question-style": questionStyle,
+  "action-items-added": actionItemsAdded,
+  declaration,
+  "severity-revised": severityRevised,
+  "stood-down": stoodDown,
+  "resolution-summary": resolutionSummary,
+  "verified-first": verifiedFirst,
+  "decision-kind": decisionKind,
+  "command-handover": commandHandover,
+  "handover-briefing": handoverBriefing,
+  "command-relinquished": commandRelinquished,
 };
