@@ -59,6 +59,7 @@ const FRONT_EVALUATORS = new Set([
   "update-cadence",
   "tradeoffs-recorded",
   "fronts-documented",
+  "fronts-postmortem",
   "fronts-resolved",
 ]);
 

@@ -52,6 +52,7 @@ export async function processAgendaItem(
         text: item.text,
         action: item.action,
         ...(item.facts.length > 0 ? { facts: item.facts } : {}),
+        ...incidentOf(session, item.action),
       });
       session.reactions.revealed(item.facts, item.from, item.action);
       return;
@@ -60,4 +61,10 @@ export async function processAgendaItem(
       return never;
     }
   }
+}
+
+/** A persona's report concerns the incident of the action that asked for it. */
+function incidentOf(session: DrillSession, action: number): { incident?: string } {
+  const incident = session.actions.find((a) => a.index === action)?.incident;
+  return incident === undefined ? {} : { incident };
 }

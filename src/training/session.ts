@@ -122,6 +122,8 @@ export class DrillSession {
   set incidentId(id: string | null) {
     if (id === null) return;
     this.incidents.register(id, this.declaring, this.offset);
+    // The rest of the declaring action (its feed line, the reactions) concerns the new incident.
+    if (this.incidents.multi) this.acting = id;
   }
 
   /** The incident of a front, or null before it is declared. */

@@ -27,7 +27,11 @@ export class RubricContext {
   ) {
     this.startMs = Date.parse(run.startedAt);
     this.incident = run.events.length > 0 ? fold(run.events) : null;
-    for (const action of run.actions) for (const version of action.events) this.actionOf.set(version, action.index);
+    for (const action of run.actions) {
+      // In a drill with several incidents, only the actions on this one (versions repeat across streams).
+      if (action.incident !== undefined && action.incident !== run.incidentId) continue;
+      for (const version of action.events) this.actionOf.set(version, action.index);
+    }
     this.mapping = mapOptions(this.scenario, this.incident?.options ?? []);
   }
 

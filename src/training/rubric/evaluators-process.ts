@@ -45,7 +45,10 @@ function messagesOf(ctx: RubricContext): Message[] {
       nextUpdateAt: u.nextUpdateAt,
     });
     const to = new Set(cast.filter((p) => p.audience === u.audience || speaksTo(p, u.text)).map((p) => p.handle));
-    const action = ctx.run.actions.find((a) => a.events.includes(u.version))?.index ?? -1;
+    const action =
+      ctx.run.actions.find(
+        (a) => a.events.includes(u.version) && (a.incident === undefined || a.incident === ctx.run.incidentId),
+      )?.index ?? -1;
     out.push({ offset: ctx.offsetOf(u.at), action, text, to, audience: u.audience, kind: "update" });
   }
   return out.sort((a, b) => a.offset - b.offset || a.action - b.action);

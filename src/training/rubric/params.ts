@@ -8,6 +8,7 @@ import { RULE_IDS } from "../../domain/analysis/index.js";
 import { AUDIENCES, optionAttributesSchema } from "../../domain/incident/events.js";
 import { DURATION_HINT, DURATION_PATTERN } from "../duration.js";
 import { SCENARIO_EVALUATOR_PARAMS } from "./params-scenarios.js";
+import { TRIAGE_EVALUATOR_PARAMS } from "./params-triage.js";
 
 export const durationString = z.string().regex(DURATION_PATTERN, DURATION_HINT);
 const roleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a role id such as tech-lead");
@@ -124,6 +125,8 @@ export const EVALUATOR_PARAMS = {
   "trigger-set": params({
     within: durationString.default("10m"),
   }),
+  /** Several incidents at once: triage, allocation, cadence, coordination across fronts (params-triage.ts). */
+  ...TRIAGE_EVALUATOR_PARAMS,
   /** Postmortem, security, handover and false-alarm evaluators (params-scenarios.ts). */
   ...SCENARIO_EVALUATOR_PARAMS,
 } as const;
@@ -172,6 +175,15 @@ export const rubricItemSchema = z.discriminatedUnion("evaluator", [
   itemFor("consulted"),
   itemFor("audiences-informed"),
   itemFor("trigger-set"),
+  itemFor("triage"),
+  itemFor("resource-allocation"),
+  itemFor("deadline-met"),
+  itemFor("cross-coordination"),
+  itemFor("update-cadence"),
+  itemFor("tradeoffs-recorded"),
+  itemFor("fronts-documented"),
+  itemFor("fronts-postmortem"),
+  itemFor("fronts-resolved"),
   itemFor("postmortem-written"),
   itemFor("postmortem-blameless"),
   itemFor("postmortem-actions"),

@@ -10,6 +10,14 @@ import {
   voicesHeard,
 } from "./evaluators-coordination.js";
 import { optionsGathered, reasoningJustified, timelyDecision, tradeOffsAssessed } from "./evaluators-decision.js";
+import {
+  crossCoordination,
+  frontsDocumented,
+  frontsPostmortem,
+  frontsResolved,
+  tradeoffsRecorded,
+  updateCadence,
+} from "./evaluators-fronts.js";
 import { commandHandover, commandRelinquished, handoverBriefing } from "./evaluators-handover.js";
 import {
   postmortemActions,
@@ -35,6 +43,7 @@ import {
   messageConcepts,
   triggerSet,
 } from "./evaluators-process.js";
+import { deadlineMet, resourceAllocation, triage } from "./evaluators-triage.js";
 import type { EvaluatorName, EvaluatorParams } from "./params.js";
 import type { ItemOutcome } from "./types.js";
 
@@ -60,6 +69,15 @@ export const EVALUATORS: { [K in EvaluatorName]: Evaluator<K> } = {
   consulted,
   "audiences-informed": audiencesInformed,
   "trigger-set": triggerSet,
+  triage,
+  "resource-allocation": resourceAllocation,
+  "deadline-met": deadlineMet,
+  "cross-coordination": crossCoordination,
+  "update-cadence": updateCadence,
+  "tradeoffs-recorded": tradeoffsRecorded,
+  "fronts-documented": frontsDocumented,
+  "fronts-postmortem": frontsPostmortem,
+  "fronts-resolved": frontsResolved,
   "postmortem-written": postmortemWritten,
   "postmortem-blameless": postmortemBlameless,
   "postmortem-actions": postmortemActions,
