@@ -19,7 +19,7 @@ export function declaration(ctx: RubricContext, p: EvaluatorParams<"declaration"
     return {
       fraction: 0,
       evidence: [ctx.absent("no incident was declared")],
-      advice: `Declare it within ${p.within}, at ${listed(p.severities)}${p.private ? ", as a private incident" : ""}.`,
+      advice: `Declare it within ${p.within}, at ${listed(p.severities, "or")}${p.private ? ", as a private incident" : ""}.`,
     };
   }
   const at = ctx.offsetOf(declared.at);
@@ -41,7 +41,7 @@ export function declaration(ctx: RubricContext, p: EvaluatorParams<"declaration"
   if (raised) evidence.push(ctx.event(raised, `${raised.from} → ${raised.to}: ${quote(raised.reason, 60)}`));
   const gaps = [
     ...(inTime ? [] : [`declare within ${p.within}`]),
-    ...(severityOk ? [] : [`use ${listed(p.severities)}`]),
+    ...(severityOk ? [] : [`use ${listed(p.severities, "or")}`]),
     ...(p.private === true && !declared.private ? ["declare it private (--private) to keep it need-to-know"] : []),
     ...(p.private === false && declared.private ? ["keep it visible: nothing here needs to be private"] : []),
   ];
@@ -105,8 +105,8 @@ export function severityRevised(ctx: RubricContext, p: EvaluatorParams<"severity
   if (!change) {
     return {
       fraction: 0,
-      evidence: [ctx.absent(`severity never set to ${listed(p.to)}`)],
-      advice: `Once the evidence is in, change the severity to ${listed(p.to)} with a reason, so nobody keeps acting on the old one.`,
+      evidence: [ctx.absent(`severity never set to ${listed(p.to, "or")}`)],
+      advice: `Once the evidence is in, change the severity to ${listed(p.to, "or")} with a reason, so nobody keeps acting on the old one.`,
     };
   }
   const evidence: Evidence[] = [ctx.event(change, `${change.from} → ${change.to}: ${quote(change.reason, 70)}`)];

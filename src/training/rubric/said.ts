@@ -71,8 +71,8 @@ export function questionsOf(message: Said): string[] {
 
 export { questionsIn };
 
-/** "a, b and c" for advice. */
-export function listed(items: readonly string[]): string {
+/** "a, b and c" (or "a, b or c") for advice. */
+export function listed(items: readonly string[], last: "and" | "or" = "and"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
 }
