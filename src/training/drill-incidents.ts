@@ -20,8 +20,8 @@ export interface DeclaredIncident {
 
 const INCIDENT_ID = /^INC-\d+$/i;
 
-function refused(message: string): never {
-  throw new WarroomError("validation.failed", message, [{ field: "incident", message }]);
+function refused(message: string, code: "validation.failed" | "incident.not_found" = "validation.failed"): never {
+  throw new WarroomError(code, message, [{ field: "incident", message }]);
 }
 
 export class DrillIncidents {
@@ -95,13 +95,17 @@ export class DrillIncidents {
       const id = ref.toUpperCase();
       if (!this.declared.some((d) => d.id === id)) {
         const known = this.declared.map((d) => d.id).join(", ");
-        refused(`${id} is not an incident of this drill (${known === "" ? "none declared yet" : known})`);
+        refused(
+          `${id} is not an incident of this drill (${known === "" ? "none declared yet" : known})`,
+          "incident.not_found",
+        );
       }
       return id;
     }
     const front = this.front(ref);
     return (
-      this.idOf(front.key) ?? refused(`${front.key} has no incident yet: declare it first (incident: ${front.key})`)
+      this.idOf(front.key) ??
+      refused(`${front.key} has no incident yet: declare it first (incident: ${front.key})`, "incident.not_found")
     );
   }
 

@@ -186,7 +186,8 @@ export class DrillSession {
     try {
       const target = this.incidents.target(verb, fields, incident);
       this.declaring = target.declaring;
-      this.acting = target.acting;
+      // An action that names no incident acts on the one declared last (and says so in the feed).
+      this.acting = target.acting ?? (this.incidents.multi && verb !== "declare" ? this.incidents.latest : null);
       const intent = intentOf(verb, fields, this.clock.now());
       if (intent.kind === "command") record.command = intent.command.type;
       if (this.incidents.multi && this.incidentId !== null) record.incident = this.incidentId;

@@ -126,7 +126,8 @@ export function resourceAllocation(ctx: RubricContext, p: EvaluatorParams<"resou
 
   // 2. Nobody commands two open incidents at once.
   const doubleCommand = overlaps(commands, (a, b) => a.kind === "command" && b.kind === "command");
-  for (const [a, b] of doubleCommand) {
+  for (const pair of doubleCommand) {
+    const [a, b] = pair[0].from <= pair[1].from ? pair : [pair[1], pair[0]];
     evidence.push(cite(b, `${b.person} commands ${a.front.front.key} and ${b.front.front.key} at once`));
   }
   const oneEach = doubleCommand.length === 0 ? 1 : 0;
@@ -151,7 +152,9 @@ export function resourceAllocation(ctx: RubricContext, p: EvaluatorParams<"resou
   // 4. Nobody double-booked: no one given work on two fronts at the same time.
   const doubleBooked = overlaps(work, (a, b) => !(a.kind === "command" && b.kind === "command"));
   const booked = [...new Set(doubleBooked.map(([a]) => a.person))];
-  for (const [a, b] of doubleBooked) {
+  for (const pair of doubleBooked) {
+    // Cite the later of the two: the assignment that made it a double booking.
+    const [a, b] = pair[0].from <= pair[1].from ? pair : [pair[1], pair[0]];
     evidence.push(
       cite(b, `${b.person} double-booked: ${a.what} on ${a.front.front.key} and ${b.what} on ${b.front.front.key}`),
     );
