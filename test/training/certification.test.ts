@@ -9,7 +9,15 @@ import { scoreRun } from "../../src/training/rubric/score.js";
 import { runDrill } from "../../src/training/runner.js";
 import { parseScenario, resolveScenario } from "../../src/training/scenario-loader.js";
 import { TINY_SCENARIO } from "./fixtures.js";
-import { actionsOf, evidenceActions, item, referenceTranscript, scenarioVariant, scoreReference } from "./helpers.js";
+import {
+  actionsOf,
+  evidenceActions,
+  inline,
+  item,
+  referenceTranscript,
+  scenarioVariant,
+  scoreReference,
+} from "./helpers.js";
 
 const ID = "certification";
 
@@ -115,6 +123,21 @@ describe("certification scenario", () => {
       note: "the CDN certificate expires: not resolved in time",
     });
     expect(item(score, "postmortem").evidence.some((e) => e.words?.includes("Human error"))).toBe(true);
+  });
+
+  it("counts a check-in only when the other commander is addressed, not merely mentioned", async () => {
+    const scenario = resolveScenario(ID);
+    const run = async (line: string) => {
+      const t = inline(`  - { at: 1m, do: declare, incident: payments, title: Card payments failing, severity: SEV-1 }
+  - { at: 1m, do: declare, incident: database, title: Slow pages, severity: SEV-2, commander: riley-ic }
+  - ${line}
+`);
+      const score = scoreRun(scenario, await runDrill(scenario, t));
+      return item(score, "across-incidents").evidence.filter((e) => e.note.startsWith("checked in with riley-ic"));
+    };
+    expect(await run("{ at: 2m, do: say, text: riley-ic runs the database front }")).toEqual([]);
+    expect(await run("{ at: 2m, do: say, text: 'Riley, what do you need on the database?' }")).toHaveLength(1);
+    expect(await run("{ at: 2m, do: ask, to: riley-ic, text: What do you need? }")).toHaveLength(1);
   });
 
   it("fails a run above the pass mark when a critical item is at zero (the certificate left to expire)", async () => {

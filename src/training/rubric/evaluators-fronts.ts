@@ -41,7 +41,7 @@ export function crossCoordination(ctx: RubricContext, p: EvaluatorParams<"cross-
       advice.push(`give ${ic} a front to command, then check in on a rhythm`);
       return 0;
     }
-    const to = said.filter((s) => s.to.has(ic));
+    const to = said.filter((s) => s.addressed.has(ic));
     for (const s of to) evidence.push(ctx.action(s.action, `checked in with ${ic}: ${quote(s.text, 60)}`));
     if (to.length === 0) {
       evidence.push(ctx.absent(`no word to ${ic}`));

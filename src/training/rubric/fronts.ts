@@ -129,6 +129,8 @@ export interface Said {
   text: string;
   /** Personas it speaks to (by handle or name, or the one asked). */
   to: Set<string>;
+  /** Personas it is addressed to: asked, `@handle`, or hailed ("riley-ic, …", "Riley, …"). */
+  addressed: Set<string>;
   /** The fronts it names (by their words, title or incident id). */
   fronts: Set<string>;
 }
@@ -151,10 +153,22 @@ export function saidAcross(ctx: RubricContext, fronts: FrontRun[]): Said[] {
       });
     } else continue;
     const to = new Set(ctx.scenario.cast.filter((p) => speaksTo(p, text)).map((p) => p.handle));
-    if (a.verb === "ask") to.add(String(a.fields.to ?? "").replace(/^@/, ""));
-    out.push({ action: a.index, offset: a.offset, text, to, fronts: frontsNamed(text, fronts) });
+    const addressed = new Set(ctx.scenario.cast.filter((p) => hails(text, p.handle, p.name)).map((p) => p.handle));
+    if (a.verb === "ask") {
+      const asked = String(a.fields.to ?? "").replace(/^@/, "");
+      to.add(asked);
+      addressed.add(asked);
+    }
+    out.push({ action: a.index, offset: a.offset, text, to, addressed, fronts: frontsNamed(text, fronts) });
   }
   return out;
+}
+
+/** "@riley-ic …" anywhere, or "riley-ic, …" / "Riley, …" as a hail. */
+function hails(text: string, handle: string, name: string | undefined): boolean {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [handle, ...(name ? [name] : [])].map(escape).join("|");
+  return new RegExp(`@${escape(handle)}(?![\\p{L}\\p{N}_-])|(?<![\\p{L}\\p{N}_@-])(?:${names}),`, "iu").test(text);
 }
 
 /** The fronts a text speaks of: their words (`match`), their incident id, or their key. */
