@@ -52,7 +52,7 @@ function usage(message: string): WarroomError {
 /** Flags that may repeat (or carry comma-separated lists). */
 const REPEATABLE = new Set(["choose", "consulted", "alternatives", "service"]);
 /** Flags that take no value. */
-const BOOLEAN = new Set(["strict"]);
+const BOOLEAN = new Set(["strict", "private"]);
 
 interface Shape {
   /** Named positional arguments, in order. */

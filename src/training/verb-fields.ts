@@ -29,6 +29,8 @@ export const VERB_FIELDS = {
     services: list.optional(),
     /** Someone else commands it from the start (a second commander, the engineer who owns it). */
     commander: optText,
+    /** Restricted visibility (the CLI's --private): a security incident on a need-to-know basis. */
+    private: z.boolean().optional(),
   }),
   sev: f({ severity: scalar, reason: text }),
   status: f({ status: text, note: optText }),

@@ -98,6 +98,7 @@ export function intentOf(verb: Verb, fields: Record<string, unknown>, nowMs: num
         ...(v.usersPct === undefined ? {} : { usersAffectedPct: parsePercent(v.usersPct, "usersPct") }),
         ...some("services", v.services),
         ...some("commander", v.commander?.replace(/^@/, "")),
+        ...(v.private ? { private: true } : {}),
         mode: "drill",
       });
     }
