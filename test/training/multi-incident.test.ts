@@ -7,10 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { isWarroomError, type WarroomError } from "../../src/domain/shared/errors.js";
+import { parseCommandLine } from "../../src/training/command-line.js";
 import type { DrillRun } from "../../src/training/run-record.js";
 import { runDrill } from "../../src/training/runner.js";
 import { parseScenario, resolveScenario } from "../../src/training/scenario-loader.js";
-import { parseTranscript } from "../../src/training/transcript.js";
+import { checkAction, parseTranscript } from "../../src/training/transcript.js";
 import { TINY_SCENARIO } from "./fixtures.js";
 import { actionsOf, inline, referenceTranscript, scoreReference } from "./helpers.js";
 
@@ -152,6 +153,21 @@ ${OPEN_TWO}  - { at: 2m, do: note, incident: INC-9, text: nowhere }
     expect(run.incidents).toHaveLength(2);
     expect(notesOn(run, "payments")).toEqual([]);
     expect(run.incidents?.flatMap((i) => i.events).filter((e) => e.type === "TaskAssigned")).toEqual([]);
+  });
+
+  it("takes --incident on a typed line, as the interactive drill and its recording do", () => {
+    const typed = parseCommandLine('task add "Roll back the gateway" --to priya-pay --timebox 15m --incident payments');
+    const checked = checkAction(typed, 0, 60);
+    expect("action" in checked && checked.action).toMatchObject({ verb: "task", incident: "payments" });
+    const declared = checkAction(
+      parseCommandLine('declare "Slow pages" --sev 2 --incident database --commander riley-ic'),
+      1,
+      60,
+    );
+    expect("action" in declared && declared.action).toMatchObject({
+      incident: "database",
+      fields: { commander: "riley-ic" },
+    });
   });
 
   it("reads a bad incident reference in a transcript as a shape error with its line", () => {
