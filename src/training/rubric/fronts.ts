@@ -166,9 +166,9 @@ export function saidAcross(ctx: RubricContext, fronts: FrontRun[]): Said[] {
 
 /** "@riley-ic …" anywhere, or "riley-ic, …" / "Riley, …" as a hail. */
 function hails(text: string, handle: string, name: string | undefined): boolean {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const names = [handle, ...(name ? [name] : [])].map(escape).join("|");
-  return new RegExp(`@${escape(handle)}(?![\\p{L}\\p{N}_-])|(?<![\\p{L}\\p{N}_@-])(?:${names}),`, "iu").test(text);
+  const quoteRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const names = [handle, ...(name ? [name] : [])].map(quoteRe).join("|");
+  return new RegExp(`@${quoteRe(handle)}(?![\\p{L}\\p{N}_-])|(?<![\\p{L}\\p{N}_@-])(?:${names}),`, "iu").test(text);
 }
 
 /** The fronts a text speaks of: their words (`match`), their incident id, or their key. */
