@@ -13,29 +13,21 @@
 import { existsSync } from "node:fs";
 import { buildConfig } from "../app/config.js";
 import { createWarroomApp } from "../app/create-app.js";
-import { toIncidentEvent } from "../app/incident-projection.js";
 import { ReminderScheduler } from "../app/reminder-scheduler.js";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { Incident } from "../domain/incident/state.js";
 import { ManualClock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import { Agenda, type AgendaItem, type NewAgendaItem, type Phase } from "./agenda.js";
-import { DrillIncidents, deadlineInjects, deadlineOutcomes } from "./drill-incidents.js";
+import { DrillIncidents, deadlineInjects } from "./drill-incidents.js";
 import { parseOffset, wallClock } from "./duration.js";
 import { perform } from "./perform.js";
 import { playPrelude } from "./prelude.js";
 import { Reactions } from "./reactions.js";
-import type {
-  ActionRecord,
-  DrillRun,
-  FeedEntry,
-  PersonaAsk,
-  RevealedFact,
-  RunEvent,
-  RunIncident,
-} from "./run-record.js";
+import type { ActionRecord, DrillRun, FeedEntry, PersonaAsk, RevealedFact } from "./run-record.js";
 import type { InjectLine, Scenario } from "./scenario-schema.js";
 import { processAgendaItem } from "./session-agenda.js";
+import { runRecord } from "./session-record.js";
 import { intentOf, type Verb } from "./verbs.js";
 
 export interface SessionOptions {
@@ -217,38 +209,8 @@ export class DrillSession {
   async finish(): Promise<DrillRun> {
     if (this.finished) return this.finished;
     await this.advanceTo(Math.max(this.durationSeconds, this.offset), 2);
-    const primary = this.incidents.primaryId();
-    const incidents: RunIncident[] = [];
-    for (const d of this.incidents.declared) incidents.push({ ...d, events: await this.eventsOf(d.id) });
-    const events = incidents.find((i) => i.id === primary)?.events ?? [];
-    this.finished = {
-      scenario: { id: this.scenario.id, title: this.scenario.title },
-      trainee: this.trainee,
-      startedAt: new Date(this.startMs).toISOString(),
-      endedAt: this.nowIso(),
-      incidentId: primary,
-      feed: this.feed,
-      actions: this.actions,
-      events,
-      asks: this.asks,
-      facts: this.facts,
-      errors: this.actions
-        .filter((a) => a.error !== undefined)
-        .map((a) => ({
-          action: a.index,
-          offset: a.offset,
-          code: a.error?.code ?? "internal",
-          message: a.error?.message ?? "",
-        })),
-      ...(this.incidents.multi
-        ? { incidents, deadlines: deadlineOutcomes(this.scenario.fronts ?? [], incidents, this.startMs) }
-        : {}),
-    };
+    this.finished = await runRecord(this, this.startMs);
     return this.finished;
-  }
-
-  private async eventsOf(id: string): Promise<RunEvent[]> {
-    return (await this.app.store.readStream(id)).map((e) => ({ ...toIncidentEvent(e), version: e.version }));
   }
 
   async close(): Promise<void> {
