@@ -7,12 +7,12 @@
  *   prelude:
  *     date: 2026-03-03             # optional: the scenario's date
  *     actions:
- *       - { at: "14:12", by: lee-oncall, do: declare, title: Checkout down, severity: SEV-1 }
- *       - { at: "14:15", by: lee-oncall, do: handover, to: $trainee, briefing: "…" }
- *       - { at: "18:10", by: priya-ic, do: resolve, summary: "…" }
+ *       - { at: "14:12", actor: lee-oncall, do: declare, title: Checkout down, severity: SEV-1 }
+ *       - { at: "14:15", actor: lee-oncall, do: handover, to: $trainee, briefing: "…" }
+ *       - { at: "18:10", actor: priya-ic, do: resolve, summary: "…" }
  *
  * Each action is a transcript action (the same verbs and fields, `ask` excepted; `say` is a
- * note) done `by` someone other than the trainee, so the rubric's "what the trainee did"
+ * note) done by its `actor`, someone other than the trainee, so the rubric's "what the trainee did"
  * never includes it. `$trainee` in a field stands for the trainee's handle. Every prelude
  * step also appears in the feed, at its own time, as a system line.
  */
@@ -31,7 +31,7 @@ export const preludeActionSchema = z
     /** Wall-clock time on the prelude's date (UTC): "14:03" or "14:03:30". */
     at: z.string().regex(TIME, "a time like 14:03 or 14:03:30"),
     /** Who did it: a persona, or someone who was there before the drill (never the trainee). */
-    by: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "a person's handle"),
+    actor: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "a person's handle"),
     /** A transcript verb (not ask); its fields follow, as in a transcript. */
     do: z.string().min(1),
   })
@@ -83,7 +83,7 @@ export function preludeIssues(
       out.push({ path: ["prelude", "actions", i, "do"], message: "the prelude holds what was done: use say or note" });
       return;
     }
-    const { by: _by, ...action } = raw;
+    const { actor: _actor, ...action } = raw;
     const checked = checkAction({ ...action, at: "0m" }, i, 0);
     if ("problems" in checked) {
       for (const p of checked.problems) out.push({ path: ["prelude", "actions", i, p.field], message: p.message });
@@ -109,7 +109,7 @@ export async function playPrelude(session: DrillSession): Promise<DrillSession> 
   const date = prelude.date ?? session.scenario.date;
   try {
     for (const [i, raw] of prelude.actions.entries()) {
-      const { by, ...rest } = raw;
+      const { actor, ...rest } = raw;
       const fields = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, withTrainee(v, session.trainee)]));
       const checked = checkAction({ ...fields, at: "0m" }, i, 0);
       if ("problems" in checked) {
@@ -123,23 +123,23 @@ export async function playPrelude(session: DrillSession): Promise<DrillSession> 
         intent.kind === "command"
           ? intent.command
           : { type: "add-note", channel: intent.kind === "say" ? intent.channel : "command", text: intent.text };
-      const actor = { actor: by };
+      const as = { actor };
       try {
         const result =
           command.type === "declare"
-            ? await session.app.declare(command, actor)
-            : await session.app.execute(session.incidentId ?? "", command, actor);
+            ? await session.app.declare(command, as)
+            : await session.app.execute(session.incidentId ?? "", command, as);
         if (command.type === "declare") session.incidentId = result.incident.id;
         session.say({
           kind: "system",
-          from: by,
+          from: actor,
           channel: result.appended[0]?.channel ?? null,
           text: result.appended.map((e) => e.text).join("; "),
           events: result.appended.map((e) => e.version),
         });
       } catch (error) {
         if (!(error instanceof WarroomError)) throw error;
-        const message = `prelude.actions.${i} (${verb} by ${by}) was refused [${error.code}]: ${error.message}`;
+        const message = `prelude.actions.${i} (${verb} by ${actor}) was refused [${error.code}]: ${error.message}`;
         throw new WarroomError("validation.failed", message, [{ field: `prelude.actions.${i}`, message }]);
       }
     }

@@ -13,9 +13,9 @@ import { inline } from "./helpers.js";
 const PRELUDE = `prelude:
   date: "2026-03-06"
   actions:
-    - { at: "23:40", by: lee-oncall, do: declare, title: Cache refusing connections, severity: SEV-2 }
-    - { at: "23:45", by: lee-oncall, do: handover, to: $trainee, briefing: Cache down since 23:38 }
-    - { at: "23:50", by: sam-db, do: say, text: Restart looks likely }
+    - { at: "23:40", actor: lee-oncall, do: declare, title: Cache refusing connections, severity: SEV-2 }
+    - { at: "23:45", actor: lee-oncall, do: handover, to: $trainee, briefing: Cache down since 23:38 }
+    - { at: "23:50", actor: sam-db, do: say, text: Restart looks likely }
 `;
 const withPrelude = (prelude = PRELUDE) =>
   parseScenario(TINY_SCENARIO.replace("facts:\n", `${prelude}facts:\n`), "tiny");
@@ -52,10 +52,10 @@ describe("prelude", () => {
   it("refuses a prelude out of order, after the start, without a declaration first, or with bad fields", () => {
     const bad = `prelude:
   actions:
-    - { at: "01:50", by: lee-oncall, do: note, text: first }
-    - { at: "01:40", by: lee-oncall, do: declare, title: Late, severity: SEV-9 }
-    - { at: "02:10", by: lee-oncall, do: ask, to: sam-db, text: hello }
-    - { at: "01:55", by: lee-oncall, do: assign, role: tech-lead }
+    - { at: "01:50", actor: lee-oncall, do: note, text: first }
+    - { at: "01:40", actor: lee-oncall, do: declare, title: Late, severity: SEV-9 }
+    - { at: "02:10", actor: lee-oncall, do: ask, to: sam-db, text: hello }
+    - { at: "01:55", actor: lee-oncall, do: assign, role: tech-lead }
 `;
     let message = "";
     try {
@@ -75,8 +75,8 @@ describe("prelude", () => {
     const refused = `prelude:
   date: "2026-03-06"
   actions:
-    - { at: "23:40", by: lee-oncall, do: declare, title: Cache down, severity: SEV-2 }
-    - { at: "23:41", by: sam-db, do: handover, to: vic-vp }
+    - { at: "23:40", actor: lee-oncall, do: declare, title: Cache down, severity: SEV-2 }
+    - { at: "23:41", actor: sam-db, do: handover, to: vic-vp }
 `;
     await expect(runDrill(withPrelude(refused), inline("  - { at: 1m, do: say, text: hi }\n"))).rejects.toThrow(
       /prelude\.actions\.1 \(handover by sam-db\) was refused \[role\.not_authorised\]/,

@@ -62,6 +62,8 @@ export function commandHandover(ctx: RubricContext, p: EvaluatorParams<"command-
     .filter(
       (m) => Math.abs(m.offset - handedAt) <= window && (m.kind === "update" || m.kind === "say" || m.kind === "note"),
     )
+    // The announcement at or after the handover counts first; one just before it ("Ben takes over at 11:55") next.
+    .sort((a, b) => Number(a.offset < handedAt) - Number(b.offset < handedAt) || a.offset - b.offset)
     .map((m) => ({
       m,
       words: m.text.includes(event.to) || mentionsName(ctx, event.to, m.text) ? announces(p, m.text) : null,

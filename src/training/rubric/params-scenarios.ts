@@ -57,7 +57,7 @@ const STAND_DOWN = [
 ];
 const ANNOUNCE = [
   c("names the new commander", [
-    ["incident commander", "commander", "in command", "command", "in charge", "ic"],
+    ["incident commander", "commander", "in command", "command", "in charge"],
     ["now", "handed", "hand over", "handing over", "taking over", "takes over", "taken over", "from here"],
   ]),
 ];
