@@ -7,52 +7,12 @@
  */
 import { analyse } from "../../domain/analysis/index.js";
 import { composeUpdate } from "../../domain/incident/decide-comms.js";
-import type { Audience } from "../../domain/incident/events.js";
 import { parseOffset } from "../duration.js";
-import { speaksTo } from "../personas.js";
 import { matchGroups } from "../text-match.js";
 import { minutesText, quote, type RubricContext } from "./context.js";
 import type { EvaluatorParams } from "./params.js";
+import { saidBy } from "./said.js";
 import type { Evidence, ItemOutcome } from "./types.js";
-
-interface Message {
-  offset: number;
-  action: number;
-  text: string;
-  /** Personas it speaks to. */
-  to: Set<string>;
-  audience: Audience | null;
-  kind: "say" | "ask" | "note" | "update";
-}
-
-/** Everything the trainee said, in order: say, ask, notes and published updates. */
-function messagesOf(ctx: RubricContext): Message[] {
-  const out: Message[] = [];
-  const cast = ctx.scenario.cast;
-  for (const a of ctx.run.actions) {
-    if (!a.ok || !["say", "ask", "note"].includes(a.verb)) continue;
-    const text = String(a.fields.text ?? "");
-    const to = new Set(cast.filter((p) => speaksTo(p, text)).map((p) => p.handle));
-    if (a.verb === "ask") to.add(String(a.fields.to ?? "").replace(/^@/, ""));
-    out.push({ offset: a.offset, action: a.index, text, to, audience: null, kind: a.verb as Message["kind"] });
-  }
-  for (const u of ctx.mine("UpdatePublished")) {
-    const text = composeUpdate({
-      text: u.text,
-      impact: u.impact,
-      timeline: u.timeline,
-      plan: u.plan,
-      nextUpdateAt: u.nextUpdateAt,
-    });
-    const to = new Set(cast.filter((p) => p.audience === u.audience || speaksTo(p, u.text)).map((p) => p.handle));
-    const action =
-      ctx.run.actions.find(
-        (a) => a.events.includes(u.version) && (a.incident === undefined || a.incident === ctx.run.incidentId),
-      )?.index ?? -1;
-    out.push({ offset: ctx.offsetOf(u.at), action, text, to, audience: u.audience, kind: "update" });
-  }
-  return out.sort((a, b) => a.offset - b.offset || a.action - b.action);
-}
 
 function firstDecisionOffset(ctx: RubricContext): number | null {
   const d = ctx.mine("DecisionRecorded")[0];
@@ -124,7 +84,7 @@ export function messageConcepts(ctx: RubricContext, p: EvaluatorParams<"message-
     };
   }
   // What to say is judged on the messages to `to`; what never to say, on everything said meanwhile.
-  const window = messagesOf(ctx).filter((m) => m.offset >= from && m.offset <= until);
+  const window = saidBy(ctx).filter((m) => m.offset >= from && m.offset <= until);
   const messages = window.filter((m) => p.to === undefined || m.to.has(p.to));
   if (messages.length === 0) {
     return {
@@ -217,7 +177,7 @@ export function factsRevealed(ctx: RubricContext, p: EvaluatorParams<"facts-reve
 export function consulted(ctx: RubricContext, p: EvaluatorParams<"consulted">): ItemOutcome {
   const decision = ctx.mine("DecisionRecorded")[0];
   const decidedAt = decision ? ctx.offsetOf(decision.at) : Number.POSITIVE_INFINITY;
-  const messages = messagesOf(ctx).filter((m) => m.offset <= decidedAt && (m.kind === "ask" || m.text.includes("?")));
+  const messages = saidBy(ctx).filter((m) => m.offset <= decidedAt && (m.kind === "ask" || m.text.includes("?")));
   const evidence: Evidence[] = [];
   const missing: string[] = [];
   for (const handle of p.handles) {

@@ -56,7 +56,11 @@ export function saidBy(ctx: RubricContext): Said[] {
       nextUpdateAt: u.nextUpdateAt,
     });
     const to = new Set(cast.filter((p) => p.audience === u.audience || speaksTo(p, u.text)).map((p) => p.handle));
-    const action = ctx.run.actions.find((a) => a.events.includes(u.version))?.index ?? -1;
+    // Versions repeat across a drill's incidents: match the action on this incident.
+    const action =
+      ctx.run.actions.find(
+        (a) => a.events.includes(u.version) && (a.incident === undefined || a.incident === ctx.run.incidentId),
+      )?.index ?? -1;
     out.push({ offset: ctx.offsetOf(u.at), action, text, to, audience: u.audience, kind: "update" });
   }
   return out.sort((a, b) => a.offset - b.offset || a.action - b.action);
