@@ -14,10 +14,11 @@ import { CRITERIA, type CriterionDef, type Reading } from "../decision-support/c
 import { combineReadings } from "../decision-support/hybrid.js";
 import { formatMinutes, readDataLoss, withoutLevel } from "../decision-support/normalise.js";
 import { updateClock } from "../incident/derived.js";
-import type { Audience, StoredFinding } from "../incident/events.js";
+import { type Audience, type StoredFinding, toStoredFinding } from "../incident/events.js";
 import type { Decision, Incident, Option } from "../incident/state.js";
 import { clockTime } from "../incident/timeline.js";
 import { fail } from "../shared/errors.js";
+import { placeholder } from "./compose.js";
 
 export interface RecordLine {
   /** "Impact", "Actions", "Why"… (none for a plain sentence). */
@@ -41,8 +42,6 @@ export interface DecisionRecord {
   /** Typed words left out because they broke a rule for this audience. */
   withheld: { what: string; rules: string[] }[];
 }
-
-const PLACEHOLDER = (what: string) => `[to confirm: ${what}]`;
 
 export function decisionRecord(
   incident: Incident,
@@ -70,17 +69,12 @@ export function decisionRecord(
         .map((f) => f.rule);
       if (rules.length === 0) return text;
       withheld.push({ what, rules: [...new Set(rules)] });
-      return PLACEHOLDER(what);
+      return placeholder(what);
     },
   };
   const { title, lines } = BUILDERS[audience](ctx);
   const text = [title, ...lines.flatMap(plainLines)].join("\n");
-  const findings = analyse(text, audience, { now }).findings.map(({ rule, severity, message, excerpt }) => ({
-    rule,
-    severity,
-    message,
-    excerpt,
-  }));
+  const findings = analyse(text, audience, { now }).findings.map(toStoredFinding);
   return {
     incidentId: incident.id,
     decisionId: decision.id,
@@ -197,7 +191,7 @@ const team: Builder = (ctx) => {
 const executive: Builder = (ctx) => {
   const { incident: i, decision: d } = ctx;
   const scope = [i.severity, i.usersAffectedPct === null ? null : `${i.usersAffectedPct}% of users affected`];
-  const impact = i.impact ? ctx.guard(i.impact, "the impact in plain words") : "[to confirm: the impact]";
+  const impact = i.impact ? ctx.guard(i.impact, "the impact in plain words") : placeholder("the impact");
   const lines: RecordLine[] = [
     line("Impact", `${impact} (${scope.filter((s) => s !== null).join(", ")})`),
     line(

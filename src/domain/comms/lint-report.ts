@@ -4,7 +4,7 @@
  * changes anything stored.
  */
 import { analyse } from "../analysis/index.js";
-import { AUDIENCES, type Audience, type StoredFinding } from "../incident/events.js";
+import { AUDIENCES, type Audience, type StoredFinding, toStoredFinding } from "../incident/events.js";
 import { fail, WarroomError } from "../shared/errors.js";
 
 export interface LintReport {
@@ -19,7 +19,7 @@ export function lintReport(text: string, audience: Audience, now?: string): Lint
   return {
     audience,
     ok: analysis.ok,
-    findings: analysis.findings.map(({ rule, severity, message, excerpt }) => ({ rule, severity, message, excerpt })),
+    findings: analysis.findings.map(toStoredFinding),
   };
 }
 

@@ -6,7 +6,7 @@
 import { analyse } from "../analysis/index.js";
 import { fail, WarroomError } from "../shared/errors.js";
 import type { CommandContext, CommandMap } from "./commands.js";
-import type { IncidentEvent, StoredFinding } from "./events.js";
+import { type IncidentEvent, type StoredFinding, toStoredFinding } from "./events.js";
 import { addMinutes, optionalText, requireOpen, requireText } from "./guards.js";
 import type { IncidentPolicy } from "./policy.js";
 import { dueReminders } from "./reminders.js";
@@ -182,12 +182,7 @@ export function lintUpdate(
   audience: CommandMap["publish-update"]["audience"],
   now: string,
 ): StoredFinding[] {
-  return analyse(text, audience, { now }).findings.map(({ rule, severity, message, excerpt }) => ({
-    rule,
-    severity,
-    message,
-    excerpt,
-  }));
+  return analyse(text, audience, { now }).findings.map(toStoredFinding);
 }
 
 function dueTime(command: { by?: string | undefined; inMinutes?: number | undefined }, now: string): string {

@@ -40,6 +40,11 @@ export const storedFindingSchema = z.object({
 });
 export type StoredFinding = z.infer<typeof storedFindingSchema>;
 
+/** The part of an analyser finding that is stored and printed (offsets and suggestion stay behind). */
+export function toStoredFinding(finding: StoredFinding): StoredFinding {
+  return { rule: finding.rule, severity: finding.severity, message: finding.message, excerpt: finding.excerpt };
+}
+
 export const REMINDER_KINDS = [
   "update-due",
   "update-overdue",
