@@ -7,6 +7,7 @@
 import { SEVERITIES } from "../../domain/incident/policy.js";
 import { parseOffset } from "../duration.js";
 import { minutesText, quote, type RubricContext } from "./context.js";
+import { factsDrawnOut } from "./facts-drawn-out.js";
 import type { EvaluatorParams } from "./params.js";
 import { conceptWords, listed, saidBy } from "./said.js";
 import type { Evidence, ItemOutcome } from "./types.js";
@@ -73,21 +74,15 @@ function firstEscalation(ctx: RubricContext, p: EvaluatorParams<"verified-first"
 export function verifiedFirst(ctx: RubricContext, p: EvaluatorParams<"verified-first">): ItemOutcome {
   const escalation = firstEscalation(ctx, p);
   const limit = escalation?.offset ?? Number.POSITIVE_INFINITY;
-  const evidence: Evidence[] = [];
-  const missing: string[] = [];
-  let got = 0;
-  for (const id of p.facts) {
-    const fact = ctx.scenario.facts.find((f) => f.id === id);
-    const topic = fact?.topic ?? id.replace(/-/g, " ");
-    const revealed = ctx.run.facts.find((f) => f.fact === id);
-    if (revealed && revealed.offset <= limit) {
-      got++;
-      evidence.push(ctx.action(revealed.action, `checked ${topic} with ${revealed.from}`));
-    } else {
-      missing.push(topic);
-      if (revealed) evidence.push(ctx.action(revealed.action, `checked ${topic} only after escalating`));
-    }
-  }
+  const {
+    got,
+    evidence,
+    missing: late,
+  } = factsDrawnOut(ctx, p.facts, limit, {
+    inTime: (topic, from) => `checked ${topic} with ${from}`,
+    late: (topic) => `checked ${topic} only after escalating`,
+  });
+  const missing = late.map((m) => m.topic);
   if (escalation) evidence.push({ ...escalation.evidence, note: `escalation: ${escalation.evidence.note}` });
   if (evidence.length === 0) evidence.push(ctx.absent("nothing was checked"));
   return {

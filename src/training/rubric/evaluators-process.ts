@@ -10,6 +10,7 @@ import { composeUpdate } from "../../domain/incident/decide-comms.js";
 import { parseOffset } from "../duration.js";
 import { matchGroups } from "../text-match.js";
 import { minutesText, quote, type RubricContext } from "./context.js";
+import { factsDrawnOut } from "./facts-drawn-out.js";
 import type { EvaluatorParams } from "./params.js";
 import { saidBy } from "./said.js";
 import type { Evidence, ItemOutcome } from "./types.js";
@@ -148,21 +149,15 @@ export function factsRevealed(ctx: RubricContext, p: EvaluatorParams<"facts-reve
     p.within === undefined ? Number.POSITIVE_INFINITY : parseOffset(p.within, "within"),
     p.beforeDecision && decidedAt !== null ? decidedAt : Number.POSITIVE_INFINITY,
   );
-  const evidence: Evidence[] = [];
-  const missing: string[] = [];
-  let got = 0;
-  for (const id of p.facts) {
-    const fact = ctx.scenario.facts.find((f) => f.id === id);
-    const revealed = ctx.run.facts.find((f) => f.fact === id);
-    const topic = fact?.topic ?? id.replace(/-/g, " ");
-    if (revealed && revealed.offset <= limit) {
-      got++;
-      evidence.push(ctx.action(revealed.action, `asked ${revealed.from} about ${topic}`));
-    } else {
-      missing.push(`${topic} (${fact?.from ?? "?"})`);
-      if (revealed) evidence.push(ctx.action(revealed.action, `asked about ${topic} only after deciding`));
-    }
-  }
+  const {
+    got,
+    evidence,
+    missing: late,
+  } = factsDrawnOut(ctx, p.facts, limit, {
+    inTime: (topic, from) => `asked ${from} about ${topic}`,
+    late: (topic) => `asked about ${topic} only after deciding`,
+  });
+  const missing = late.map((m) => `${m.topic} (${m.from})`);
   if (evidence.length === 0) evidence.push(ctx.absent("none of the questions that mattered was asked"));
   return {
     fraction: got / p.facts.length,
