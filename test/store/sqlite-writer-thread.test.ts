@@ -106,28 +106,31 @@ describe("SQLite event store, thread writer", () => {
 
   it("a crashed writer thread fails the batch in flight and the queued requests with store.unavailable", async () => {
     const file = freshPath();
-    const store = openSqliteEventStore(file, { writer: "thread", busyTimeoutMs: 300 });
+    const store = openSqliteEventStore(file, { writer: "thread" });
     try {
       await store.append({ streamId: "s", expectedVersion: 0, events: [note("before")] });
-      const lock = holdWriteLock(file);
+      // Crash the thread from JavaScript, ahead of the next batch. (Terminating it while it
+      // sits inside a native SQLite call aborts the whole process in better-sqlite3, so a
+      // test must not do that; the store itself never does.)
+      threadOf(store).worker.postMessage({ kind: "explode" });
       const inFlight = store.append({ streamId: "s", expectedVersion: 1, events: [note("in flight")] });
       await nextTurn();
       const queued = store.append({ streamId: "t", expectedVersion: 0, events: [note("queued")] });
-      await threadOf(store).terminate();
-      lock.release();
 
       const lost = await rejection(inFlight);
       expect(lost.code).toBe("store.unavailable");
-      expect(lost.message).toMatch(/writer thread stopped .*while committing this append: it may or may not/);
+      expect(lost.message).toMatch(
+        /writer thread stopped \(it failed: .*\) while committing this append: it may or may not/,
+      );
       const unsent = await rejection(queued);
       expect(unsent.code).toBe("store.unavailable");
-      expect(unsent.message).toMatch(/writer thread stopped \(it exited with code 1\); nothing was written/);
+      expect(unsent.message).toMatch(/writer thread stopped \(it failed: .*\); nothing was written/);
 
       // Later appends fail at once; reads still work; nothing of the lost batch was written.
       const later = await rejection(store.append({ streamId: "u", expectedVersion: 0, events: [note("later")] }));
       expect(later.code).toBe("store.unavailable");
       expect(await store.headPosition()).toBe(1);
-      expect(store.stats()).toMatchObject({ transactions: 1, failedTransactions: 3 });
+      expect(await store.readStream("t")).toEqual([]);
     } finally {
       await store.close();
     }

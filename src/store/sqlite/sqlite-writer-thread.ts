@@ -42,10 +42,17 @@ export class WriterThread {
   /** Why the thread can no longer write; null while it can. */
   private stopped: PlainError | null = null;
   private closing = false;
+  /**
+   * How long close() waits before forcing the thread down: always longer than a commit can
+   * wait on another process's lock, because terminating the thread inside a native SQLite
+   * call aborts the whole process (better-sqlite3 cannot throw into a dying isolate).
+   */
+  private readonly closeTimeoutMs: number;
   private readonly exited: Promise<void>;
   private settleReady: { resolve: (p: SqlitePragmas) => void; reject: (e: unknown) => void } | null = null;
 
   constructor(path: string, busyTimeoutMs: number) {
+    this.closeTimeoutMs = Math.max(CLOSE_TIMEOUT_MS, busyTimeoutMs + CLOSE_TIMEOUT_MS);
     const entry = workerEntry();
     this.ready = new Promise<SqlitePragmas>((resolve, reject) => {
       this.settleReady = { resolve, reject };
@@ -92,7 +99,7 @@ export class WriterThread {
       if (this.stopped === null) {
         this.worker.ref();
         this.send({ kind: "close" });
-        const timer = setTimeout(() => void this.worker.terminate(), CLOSE_TIMEOUT_MS);
+        const timer = setTimeout(() => void this.worker.terminate(), this.closeTimeoutMs);
         timer.unref();
         this.exited.finally(() => clearTimeout(timer));
       }
