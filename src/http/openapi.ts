@@ -92,6 +92,13 @@ export function buildOpenApi(docs: readonly RouteDoc[]): JsonSchema {
         },
       },
       parameters: HEADER_PARAMETERS,
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from `warroom token create`; see docs/permissions.md for what each role may do",
+        },
+      },
       responses: {
         Problem: {
           description: "An error: application/problem+json with the closed error code",
@@ -138,6 +145,9 @@ function operation(doc: RouteDoc): JsonSchema {
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
     tags: [doc.tag],
+    "x-warroom-access": doc.access,
+    // A token-checked route needs a bearer token; public and signed routes need none.
+    security: doc.access === "public" || doc.access === "signed" ? [] : [{ bearerToken: [] }],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(doc.body
       ? { requestBody: { required: doc.body.required, content: { "application/json": { schema: doc.body.schema } } } }

@@ -10,8 +10,22 @@ export type JsonSchema = Record<string, unknown>;
 /** Headers documented as parameters, by key into the OpenAPI `components.parameters`. */
 export type HeaderParam = "WarroomActor" | "IfMatch" | "IdempotencyKey" | "IfNoneMatch" | "LastEventId";
 
+/**
+ * Who may call a route (see docs/permissions.md). `public`: no token (health, the page
+ * shell that lets a browser sign in, a public status page). `signed`: no token because the
+ * handler verifies the calling platform's signature (Slack, Alertmanager receivers). The
+ * four roles are ordered: each includes everything the ones before it may do.
+ */
+export type RouteAccess = "public" | "signed" | "viewer" | "responder" | "commander" | "admin";
+
+/** The roles a token can carry, least to most. */
+export const ROLES = ["viewer", "responder", "commander", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface RouteDoc {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Required: the least a caller needs (enforced by the auth hook, documented in OpenAPI). */
+  access: RouteAccess;
   /** Fastify syntax: `/api/incidents/:id`. */
   url: string;
   operationId: string;

@@ -22,6 +22,8 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
     {
       method: "POST",
       url: `${INCIDENT_BASE}/commands`,
+      // The least any command needs; the command's own access is checked once its type is read.
+      access: "responder",
       operationId: "executeCommand",
       summary: "Run any command on an incident, chosen by `type`",
       tag: "commands",
@@ -45,6 +47,7 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
       {
         method: "POST",
         url: route.url,
+        access: route.access,
         operationId: camel(route.type),
         summary: route.summary,
         description: `The \`${route.type}\` command.`,

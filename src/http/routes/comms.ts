@@ -64,6 +64,7 @@ export function registerCommsRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents/:id/updates/draft",
+      access: "viewer",
       operationId: "draftUpdate",
       summary: "A draft update for an audience, filled from the incident (nothing is stored)",
       description:
@@ -86,6 +87,7 @@ export function registerCommsRoutes({ app, book }: RouteContext): void {
     {
       method: "POST",
       url: "/api/lint",
+      access: "viewer",
       operationId: "lintMessage",
       summary: "Lint a message for an audience, as publishing would (nothing is stored)",
       tag: "meta",

@@ -84,6 +84,7 @@ export function registerDecisionSupportRoutes(
     {
       method: "GET",
       url: "/api/incidents/:id/options/matrix",
+      access: "viewer",
       operationId: "getOptionsMatrix",
       summary: "The options side by side, scored, ranked, with the weight change that would flip the winner",
       description:
@@ -116,6 +117,7 @@ export function registerDecisionSupportRoutes(
     {
       method: "GET",
       url: "/api/incidents/:id/decisions/:decisionId/record",
+      access: "viewer",
       operationId: "getDecisionRecord",
       summary: "A decision's record told for one audience (team, executive, customer or legal)",
       description:

@@ -16,6 +16,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents",
+      access: "viewer",
       operationId: "listIncidents",
       summary: "Incidents, active and most severe first",
       tag: "incidents",
@@ -33,6 +34,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
     {
       method: "POST",
       url: "/api/incidents",
+      access: "responder",
       operationId: "declareIncident",
       summary: "Declare an incident",
       description: "The body is a declare command without `type`. The new id is in Location and the result.",
@@ -59,6 +61,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents/:id",
+      access: "viewer",
       operationId: "getIncident",
       summary: "One incident with its whole timeline",
       tag: "incidents",
@@ -85,6 +88,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents/:id/timeline",
+      access: "viewer",
       operationId: "getTimeline",
       summary: "An incident's timeline, filtered",
       description: "`type` takes event types, comma-separated or repeated; `limit` keeps the latest entries.",
@@ -110,6 +114,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/tasks",
+      access: "viewer",
       operationId: "listOpenTasks",
       summary: "Open tasks across incidents, soonest due first",
       tag: "incidents",
@@ -127,6 +132,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/action-items",
+      access: "viewer",
       operationId: "listOpenActionItems",
       summary: "Action items across incidents, soonest due first",
       description: "Open items unless `status=all`; `overdue=true` keeps those past their due date (UTC).",

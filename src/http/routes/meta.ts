@@ -10,6 +10,7 @@ export function registerMetaRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/healthz",
+      access: "public",
       operationId: "health",
       summary: "Liveness and the store's head position",
       tag: "meta",
@@ -23,6 +24,7 @@ export function registerMetaRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/metrics",
+      access: "viewer",
       operationId: "metrics",
       summary: "Prometheus metrics (app and HTTP)",
       tag: "meta",
@@ -40,6 +42,7 @@ export function registerMetaRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/openapi.json",
+      access: "viewer",
       operationId: "openApi",
       summary: "This API described as OpenAPI 3.1",
       tag: "meta",
@@ -57,6 +60,7 @@ export function registerMetaRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/policy",
+      access: "viewer",
       operationId: "getPolicy",
       summary: "Severity criteria, cadences, the role catalogue and limits",
       tag: "meta",
@@ -70,6 +74,7 @@ export function registerMetaRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/",
+      access: "public",
       operationId: "homePage",
       summary: "A small live page of incidents (until the web UI lands)",
       tag: "meta",

@@ -107,6 +107,7 @@ export function registerPostmortemRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents/:id/postmortem/draft",
+      access: "viewer",
       operationId: "draftPostmortem",
       summary: "The blameless postmortem drafted from the incident's log (nothing is stored)",
       description:
@@ -130,6 +131,7 @@ export function registerPostmortemRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents/:id/postmortem",
+      access: "viewer",
       operationId: "getPostmortem",
       summary: "The saved postmortem: the latest revision, or a published version with ?version=",
       tag: "incidents",
@@ -148,6 +150,7 @@ export function registerPostmortemRoutes({ app, book }: RouteContext): void {
     {
       method: "GET",
       url: "/api/incidents/:id/postmortem/agenda",
+      access: "viewer",
       operationId: "postmortemAgenda",
       summary: "A 60-minute review meeting agenda with the incident's facts",
       tag: "incidents",
@@ -165,6 +168,7 @@ export function registerPostmortemRoutes({ app, book }: RouteContext): void {
     {
       method: "POST",
       url: "/api/postmortem/lint",
+      access: "viewer",
       operationId: "lintPostmortem",
       summary: "Lint a postmortem: blame, missing sections, action items without owner, date or substance",
       description: "Nothing is stored. `ok` is false when a finding is an error.",

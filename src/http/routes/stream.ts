@@ -19,6 +19,7 @@ export function registerStreamRoutes(context: RouteContext): void {
   const { book } = context;
   const doc = {
     method: "GET" as const,
+    access: "viewer" as const,
     tag: "live" as const,
     headers: ["LastEventId" as const],
     query: streamQuery,
