@@ -62,6 +62,8 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   http.removeAllContentTypeParsers();
   http.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
     const text = typeof body === "string" ? body : body.toString("utf8");
+    // Signed integrations (alert receivers) verify the exact bytes received.
+    (request as { rawBody?: string }).rawBody = text;
     if (text.trim() === "") {
       done(null, undefined);
       return;
