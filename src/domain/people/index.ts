@@ -1,0 +1,3 @@
+export * from "./directory.js";
+export * from "./events.js";
+export * from "./person.js";
