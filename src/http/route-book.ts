@@ -31,7 +31,7 @@ export interface RouteDoc {
   operationId: string;
   summary: string;
   description?: string;
-  tag: "meta" | "incidents" | "commands" | "live" | "integrations";
+  tag: "meta" | "incidents" | "commands" | "live" | "integrations" | "training";
   headers?: HeaderParam[];
   query?: z.ZodType;
   /** Documentation of each path parameter. */
