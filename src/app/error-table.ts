@@ -68,6 +68,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   "scenario.not_found": notFound("No such scenario"),
   "drill.not_found": notFound("No such drill"),
   "drill.finished": conflict("The drill is finished"),
+  "drill.running": conflict("The drill is still running; finish it first"),
   "drill.limit_reached": { http: 429, exit: 4, title: "Too many drills running; finish one or try again later" },
   "integration.unauthenticated": { http: 401, exit: 5, title: "Sign the request or send the receiver's token" },
   "integration.bad_signature": { http: 401, exit: 5, title: "The signature or token does not match" },

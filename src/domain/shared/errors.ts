@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   "scenario.not_found",
   "drill.not_found",
   "drill.finished",
+  "drill.running",
   "drill.limit_reached",
   "integration.unauthenticated",
   "integration.bad_signature",
