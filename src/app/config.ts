@@ -9,6 +9,9 @@ import { z } from "zod";
 import { decisionWeightsSchema } from "../domain/decision-support/weights.js";
 import { DEFAULT_POLICY, type IncidentPolicy, SEVERITIES, type Severity } from "../domain/incident/policy.js";
 import { WarroomError } from "../domain/shared/errors.js";
+import { alertsConfigSchema } from "../integrations/alerts/alert-config.js";
+import { statusPageConfigSchema } from "../integrations/status/status-config.js";
+import { webhooksConfigSchema } from "../integrations/webhooks/webhook-config.js";
 
 const severityOverride = z
   .object({
@@ -40,6 +43,10 @@ export const configSchema = z
     /** How often the server issues due reminders (update due/overdue, time-boxes, deadlines, triggers), ms; 0 turns it off. */
     reminderIntervalMs: z.number().int().min(0).default(15_000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Alert receivers and rules, outgoing webhook delivery, the public status page (docs/integrations.md). */
+    alerts: alertsConfigSchema.prefault({}),
+    webhooks: webhooksConfigSchema.prefault({}),
+    statusPage: statusPageConfigSchema.prefault({}),
     /** Default criterion weights of the options matrix; each call may override some. */
     decisionWeights: decisionWeightsSchema,
     policy: z

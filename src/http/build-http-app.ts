@@ -8,10 +8,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { DecisionWeights } from "../domain/decision-support/weights.js";
 import { WarroomError } from "../domain/shared/errors.js";
+import type { ResolvedAlertsConfig } from "../integrations/alerts/alert-config.js";
+import { AlertIngestor } from "../integrations/alerts/alert-ingestor.js";
 import { httpMetrics } from "./http-metrics.js";
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
 import { RouteBook } from "./route-book.js";
 import type { RouteContext } from "./route-context.js";
+import { registerAlertRoutes } from "./routes/alerts.js";
 import { registerCommandRoutes } from "./routes/commands.js";
 import { registerCommsRoutes } from "./routes/comms.js";
 import { registerDecisionSupportRoutes } from "./routes/decision-support.js";
@@ -31,6 +34,8 @@ export interface BuildHttpAppOptions {
   sse?: Partial<SseOptions>;
   /** Default weights of the options matrix (config `decisionWeights`); the built-in defaults otherwise. */
   decisionWeights?: DecisionWeights;
+  /** Alert receivers and rules (config `alerts`, resolved); without it every receiver is unknown. */
+  alerts?: ResolvedAlertsConfig;
 }
 
 export const DEFAULT_SSE: SseOptions = {
@@ -117,5 +122,6 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerDecisionSupportRoutes(context, options.decisionWeights);
   registerPostmortemRoutes(context);
   registerStreamRoutes(context);
+  registerAlertRoutes(context, options.alerts ? new AlertIngestor(options.app, options.alerts) : null);
   return http;
 }

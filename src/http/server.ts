@@ -11,6 +11,7 @@ import { createWarroomApp } from "../app/create-app.js";
 import { ReminderScheduler } from "../app/reminder-scheduler.js";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { Clock } from "../domain/shared/clock.js";
+import { resolveAlertsConfig } from "../integrations/alerts/alert-config.js";
 import { buildHttpApp } from "./build-http-app.js";
 
 export interface StartServerOptions {
@@ -31,11 +32,13 @@ export interface RunningServer {
 
 /** Logs go to stderr, so stdout carries only what the command prints (the URL, JSON). */
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
+  const alerts = resolveAlertsConfig(config.alerts);
   const app = await createWarroomApp(config, { poll: true, writer: config.storeWriter, ...(clock ? { clock } : {}) });
   const http = buildHttpApp({
     app,
     bodyLimitBytes: config.bodyLimitBytes,
     decisionWeights: config.decisionWeights,
+    alerts,
     logger: { level: config.logLevel, stream: process.stderr },
   });
   try {

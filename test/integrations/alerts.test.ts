@@ -1,0 +1,217 @@
+/**
+ * Alert receivers end to end through the HTTP adapter: Alertmanager (bearer), Grafana
+ * (HMAC) and a generic mapping; dedup by fingerprint, grouping by service, rules, resolved
+ * notes, concurrency within one process and across two instances on one file, restarts.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { IngestAnswer } from "../../src/integrations/alerts/alert-ingestor.js";
+import { alertmanagerPayload, type IntegrationApp, postAlerts, postSigned, startIntegrationApp } from "./helpers.js";
+
+const running: IntegrationApp[] = [];
+async function start(options: Parameters<typeof startIntegrationApp>[0] = {}) {
+  const t = await startIntegrationApp(options);
+  running.push(t);
+  return t;
+}
+afterEach(async () => {
+  for (const t of running.splice(0).reverse()) await t.close();
+});
+
+function answer(response: { statusCode: number; body: string; json(): unknown }): IngestAnswer {
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as IngestAnswer;
+}
+
+async function notes(t: IntegrationApp, id: string): Promise<string[]> {
+  return (await t.app.timeline(id)).filter((e) => e.type === "NoteAdded").map((e) => e.text);
+}
+
+describe("Alertmanager receiver", () => {
+  it("declares on a critical alert, deduplicates, attaches the same service's alerts and notes the resolution", async () => {
+    const t = await start();
+    const fire = alertmanagerPayload([
+      {
+        name: "CheckoutErrors",
+        severity: "critical",
+        service: "checkout",
+        fingerprint: "fp-1",
+        summary: "Checkout 5xx above 5%",
+      },
+    ]);
+    const first = answer(await postAlerts(t.http, "prom", fire));
+    expect(first.counts.declared).toBe(1);
+    expect(first.declared).toHaveLength(1);
+    const id = first.declared[0] as string;
+    const incident = await t.app.getIncident(id);
+    expect(incident).toMatchObject({ severity: "SEV-1", services: ["checkout"], title: "Checkout 5xx above 5%" });
+
+    // The same alert again (Alertmanager repeats while firing): nothing new.
+    const again = answer(await postAlerts(t.http, "prom", fire));
+    expect(again.counts).toMatchObject({ repeat: 1, declared: 0 });
+    expect(again.declared).toEqual([]);
+
+    // A warning on the same service attaches as a note; on another service it only watches.
+    const warn = answer(
+      await postAlerts(
+        t.http,
+        "prom",
+        alertmanagerPayload([
+          { name: "CheckoutLatency", severity: "warning", service: "checkout", fingerprint: "fp-2" },
+          { name: "SearchLatency", severity: "warning", service: "search", fingerprint: "fp-3" },
+        ]),
+      ),
+    );
+    expect(warn.counts).toMatchObject({ attached: 1, watching: 1 });
+    expect((await t.app.listIncidents()).length).toBe(1);
+    expect((await notes(t, id)).some((n) => n.includes("CheckoutLatency") && n.includes("fp-2"))).toBe(true);
+
+    const resolved = answer(
+      await postAlerts(
+        t.http,
+        "prom",
+        alertmanagerPayload(
+          [
+            {
+              name: "CheckoutErrors",
+              severity: "critical",
+              service: "checkout",
+              fingerprint: "fp-1",
+              status: "resolved",
+            },
+          ],
+          "resolved",
+        ),
+      ),
+    );
+    expect(resolved.counts.resolved).toBe(1);
+    expect((await notes(t, id)).some((n) => n.startsWith("✅ 1 alert resolved") && n.includes("fp-1"))).toBe(true);
+  });
+
+  it("declares a new incident when the group's incident was resolved", async () => {
+    const t = await start();
+    const fire = alertmanagerPayload([{ name: "DiskFull", severity: "critical", service: "db", fingerprint: "d-1" }]);
+    const id = answer(await postAlerts(t.http, "prom", fire)).declared[0] as string;
+    await t.app.execute(id, { type: "resolve", summary: "Disk cleaned" }, { actor: "alice" });
+    const next = answer(await postAlerts(t.http, "prom", fire));
+    expect(next.declared).toHaveLength(1);
+    expect(next.declared[0]).not.toBe(id);
+  });
+
+  it("takes the severity from the rules and ignores what they say to ignore", async () => {
+    const t = await start({
+      config: {
+        alerts: {
+          receivers: [
+            { name: "prom", kind: "alertmanager", auth: { type: "bearer", token: "am-token-0123456789abcdef" } },
+          ],
+          rules: [
+            { match: { alertname: "Watchdog" }, action: "ignore" },
+            { match: { team: ["payments", "billing"] }, action: "declare", severity: "SEV-2" },
+            { match: {}, action: "attach" },
+          ],
+        },
+      },
+    });
+    const payload = alertmanagerPayload([{ name: "Watchdog", severity: "critical", fingerprint: "w" }]);
+    expect(answer(await postAlerts(t.http, "prom", payload)).counts.ignored).toBe(1);
+    const billing = alertmanagerPayload([{ name: "Refunds", severity: "info", service: "refunds", fingerprint: "r" }]);
+    (billing.alerts[0] as { labels: Record<string, string> }).labels.team = "billing";
+    const id = answer(await postAlerts(t.http, "prom", billing)).declared[0] as string;
+    expect((await t.app.getIncident(id)).severity).toBe("SEV-2");
+  });
+});
+
+describe("Grafana and generic receivers", () => {
+  it("accepts a Grafana alert signed with HMAC", async () => {
+    const t = await start();
+    const body = {
+      receiver: "warroom",
+      status: "firing",
+      orgId: 1,
+      version: "1",
+      groupKey: "{}:{}",
+      truncatedAlerts: 0,
+      title: "[FIRING:1] Payments",
+      state: "alerting",
+      message: "…",
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: "http://grafana.example/",
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: "PaymentsDown", severity: "critical", service: "payments" },
+          annotations: { summary: "Payments API is down" },
+          startsAt: "2026-03-01T10:00:00Z",
+          endsAt: "0001-01-01T00:00:00Z",
+          generatorURL: "http://grafana.example/alerting/1",
+          fingerprint: "g-1",
+          silenceURL: "",
+          dashboardURL: "",
+          panelURL: "",
+          values: { B: 0 },
+          valueString: "[ var='B' value=0 ]",
+        },
+      ],
+    };
+    const id = answer(await postSigned(t.http, "grafana", body, t.app.clock.now())).declared[0] as string;
+    expect((await t.app.getIncident(id)).title).toBe("Payments API is down");
+  });
+
+  it("reads a generic payload through its mapping", async () => {
+    const t = await start();
+    const fire = {
+      events: [
+        {
+          id: "c-1",
+          state: "CRITICAL",
+          message: "Queue depth over 10k",
+          check: { name: "QueueDepth", level: "critical", service: "orders" },
+        },
+        { id: "c-2", state: "CRITICAL", check: { name: "QueueAge", level: "warning", service: "orders" } },
+      ],
+    };
+    const first = answer(await postAlerts(t.http, "custom", fire));
+    expect(first.counts).toMatchObject({ declared: 1, attached: 1 });
+    const id = first.declared[0] as string;
+    expect((await t.app.getIncident(id)).impact).toBe("Queue depth over 10k");
+    const resolve = {
+      events: [{ id: "c-1", state: "resolved", check: { name: "QueueDepth", level: "critical", service: "orders" } }],
+    };
+    expect(answer(await postAlerts(t.http, "custom", resolve)).counts.resolved).toBe(1);
+    expect((await notes(t, id)).some((n) => n.includes("resolved") && n.includes("QueueDepth"))).toBe(true);
+  });
+});
+
+describe("no duplicate incidents", () => {
+  it("twenty concurrent copies of one alert declare one incident", async () => {
+    const t = await start();
+    const fire = alertmanagerPayload([{ name: "ApiDown", severity: "critical", service: "api", fingerprint: "a-1" }]);
+    const answers = (await Promise.all(Array.from({ length: 20 }, () => postAlerts(t.http, "prom", fire)))).map(answer);
+    expect(answers.flatMap((a) => a.declared)).toHaveLength(1);
+    expect(answers.reduce((n, a) => n + a.counts.repeat, 0)).toBe(19);
+    expect(await t.app.listIncidents()).toHaveLength(1);
+  });
+
+  it("two instances on one file racing on the same group declare one incident, and a restart remembers", async () => {
+    const one = await start();
+    const two = await start({ dbPath: one.dbPath });
+    const alerts = Array.from({ length: 10 }, (_, i) =>
+      alertmanagerPayload([{ name: `Err${i}`, severity: "critical", service: "edge", fingerprint: `e-${i}` }]),
+    );
+    const answers = (
+      await Promise.all(alerts.map((payload, i) => postAlerts(i % 2 === 0 ? one.http : two.http, "prom", payload)))
+    ).map(answer);
+    expect(answers.flatMap((a) => a.declared)).toHaveLength(1);
+    await one.app.refresh();
+    expect(await one.app.listIncidents()).toHaveLength(1);
+    const id = (await one.app.listIncidents())[0]?.id as string;
+    expect(answers.every((a) => a.groups[0]?.incidentId === id)).toBe(true);
+
+    const third = await start({ dbPath: one.dbPath });
+    const repeat = answer(await postAlerts(third.http, "prom", alerts[3]));
+    expect(repeat.counts.repeat).toBe(1);
+    expect(await third.app.listIncidents()).toHaveLength(1);
+  });
+});
