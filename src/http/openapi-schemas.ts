@@ -150,6 +150,12 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     appended: { type: "array", items: ref("TimelineEntry") },
     duplicate: { ...boolean, description: "True when the Idempotency-Key was seen before: nothing was appended" },
   }),
+  MinimalCommandResult: obj({
+    incidentId: string,
+    version: integer,
+    duplicate: boolean,
+    appended: { type: "array", items: obj({ version: integer, position: integer, type: string }) },
+  }),
   OpenTaskItem: obj(
     { id: string, title: string, assignee: string, dueAt: dateTime, incidentId: string, incidentTitle: string },
     { additionalProperties: true },

@@ -40,6 +40,14 @@ const HEADER_PARAMETERS: Record<HeaderParam, JsonSchema> = {
     description: "A retried request with the same key returns the first result (duplicate: true) and appends nothing",
     schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
   },
+  Prefer: {
+    name: "Prefer",
+    in: "header",
+    required: false,
+    description:
+      "`return=minimal`: answer with the incident id, its new version and the appended positions (MinimalCommandResult) instead of the whole incident",
+    schema: { type: "string", examples: ["return=minimal"] },
+  },
   IfNoneMatch: {
     name: "If-None-Match",
     in: "header",

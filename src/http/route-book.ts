@@ -8,7 +8,7 @@ import type { z } from "zod";
 export type JsonSchema = Record<string, unknown>;
 
 /** Headers documented as parameters, by key into the OpenAPI `components.parameters`. */
-export type HeaderParam = "WarroomActor" | "IfMatch" | "IdempotencyKey" | "IfNoneMatch" | "LastEventId";
+export type HeaderParam = "WarroomActor" | "IfMatch" | "IdempotencyKey" | "Prefer" | "IfNoneMatch" | "LastEventId";
 
 /**
  * Who may call a route (see docs/permissions.md). `public`: no token (health, the page

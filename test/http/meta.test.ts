@@ -125,6 +125,7 @@ describe("GET /openapi.json", () => {
       "#/components/parameters/WarroomActor",
       "#/components/parameters/IfMatch",
       "#/components/parameters/IdempotencyKey",
+      "#/components/parameters/Prefer",
     ]);
     const timeline = ((paths["/api/incidents/{id}/timeline"]?.get?.parameters ?? []) as Json[]).map((p) => p.name);
     expect(timeline).toEqual(["id", "channel", "type", "afterVersion", "limit"]);

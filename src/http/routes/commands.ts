@@ -27,16 +27,21 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
       operationId: "executeCommand",
       summary: "Run any command on an incident, chosen by `type`",
       tag: "commands",
-      headers: ["WarroomActor", "IfMatch", "IdempotencyKey"],
+      headers: ["WarroomActor", "IfMatch", "IdempotencyKey", "Prefer"],
       body: { schema: ref("Command"), required: true },
-      response: { status: 200, description: "Done", schema: ref("CommandResult"), headers: ["ETag"] },
+      response: {
+        status: 200,
+        description: "Done",
+        schema: { oneOf: [ref("CommandResult"), ref("MinimalCommandResult")] },
+        headers: ["ETag"],
+      },
       errors: COMMAND_ERRORS,
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const options = callOptions(request);
       const result = await app.execute(id, requireJsonObject(request.body), options);
-      return sendCommandResult(reply, 200, result);
+      return sendCommandResult(request, reply, 200, result);
     },
   );
 
@@ -52,13 +57,18 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
         summary: route.summary,
         description: `The \`${route.type}\` command.`,
         tag: "commands",
-        headers: ["WarroomActor", "IfMatch", "IdempotencyKey"],
+        headers: ["WarroomActor", "IfMatch", "IdempotencyKey", "Prefer"],
         params,
         body: {
           schema: commandBodySchema(route.type, ["type", ...route.params]),
           required: route.params.length === 0,
         },
-        response: { status: 200, description: "Done", schema: ref("CommandResult"), headers: ["ETag"] },
+        response: {
+          status: 200,
+          description: "Done",
+          schema: { oneOf: [ref("CommandResult"), ref("MinimalCommandResult")] },
+          headers: ["ETag"],
+        },
         errors: COMMAND_ERRORS,
       },
       async (request, reply) => {
@@ -70,7 +80,7 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
         for (const name of pathFields) command[name] = params[name];
         command.type = type;
         const result = await app.execute(params.id ?? "", command, options);
-        return sendCommandResult(reply, 200, result);
+        return sendCommandResult(request, reply, 200, result);
       },
     );
   }

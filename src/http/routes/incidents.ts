@@ -39,12 +39,12 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
       summary: "Declare an incident",
       description: "The body is a declare command without `type`. The new id is in Location and the result.",
       tag: "incidents",
-      headers: ["WarroomActor", "IdempotencyKey"],
+      headers: ["WarroomActor", "IdempotencyKey", "Prefer"],
       body: { schema: commandBodySchema("declare", ["type"]), required: true },
       response: {
         status: 201,
         description: "Declared (or, for a repeated Idempotency-Key, the first declaration)",
-        schema: ref("CommandResult"),
+        schema: { oneOf: [ref("CommandResult"), ref("MinimalCommandResult")] },
         headers: ["Location", "ETag"],
       },
       errors: COMMAND_ERRORS,
@@ -53,7 +53,7 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
       const options = callOptions(request);
       const result = await app.declare(requireJsonObject(request.body), options);
       reply.header("Location", `/api/incidents/${encodeURIComponent(result.incident.id)}`);
-      return sendCommandResult(reply, 201, result);
+      return sendCommandResult(request, reply, 201, result);
     },
   );
 
