@@ -22,6 +22,8 @@ import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMetaRoutes } from "./routes/meta.js";
 import { registerPostmortemRoutes } from "./routes/postmortem.js";
 import { registerStreamRoutes } from "./routes/stream.js";
+import { registerTrainingRoutes } from "./routes/training.js";
+import { registerWebRoutes } from "./routes/web.js";
 import { type SseOptions, SseRegistry } from "./sse.js";
 
 export interface BuildHttpAppOptions {
@@ -36,6 +38,8 @@ export interface BuildHttpAppOptions {
   decisionWeights?: DecisionWeights;
   /** Alert receivers and rules (config `alerts`, resolved); without it every receiver is unknown. */
   alerts?: ResolvedAlertsConfig;
+  /** The built web app (`dist/web` by default); `GET /` says how to build it when missing. */
+  webRoot?: string;
 }
 
 export const DEFAULT_SSE: SseOptions = {
@@ -122,6 +126,8 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerDecisionSupportRoutes(context, options.decisionWeights);
   registerPostmortemRoutes(context);
   registerStreamRoutes(context);
+  registerTrainingRoutes(context, http);
   registerAlertRoutes(context, options.alerts ? new AlertIngestor(options.app, options.alerts) : null);
+  registerWebRoutes(context, options.webRoot);
   return http;
 }

@@ -1,5 +1,4 @@
-/** Health, metrics, the OpenAPI document, the policy and the stop-gap home page. */
-import { HOME_PAGE_CSP, HOME_PAGE_HTML } from "../home-page.js";
+/** Health, metrics, the OpenAPI document and the policy. (The web app at `/` is in web.ts.) */
 import { buildOpenApi } from "../openapi.js";
 import { ref } from "../openapi-schemas.js";
 import type { JsonSchema } from "../route-book.js";
@@ -68,26 +67,5 @@ export function registerMetaRoutes({ app, book }: RouteContext): void {
       errors: READ_ERRORS,
     },
     async () => app.policy(),
-  );
-
-  book.add(
-    {
-      method: "GET",
-      url: "/",
-      access: "public",
-      operationId: "homePage",
-      summary: "A small live page of incidents (until the web UI lands)",
-      tag: "meta",
-      response: { status: 200, description: "HTML", contentType: "text/html" },
-      errors: [],
-    },
-    async (_request, reply) => {
-      reply
-        .type("text/html; charset=utf-8")
-        .header("Content-Security-Policy", HOME_PAGE_CSP)
-        .header("Referrer-Policy", "no-referrer")
-        .header("Cache-Control", "no-cache");
-      return HOME_PAGE_HTML;
-    },
   );
 }

@@ -1,0 +1,3 @@
+export function PostmortemPage({ incidentId }: { incidentId: string }) {
+  return <p>Postmortem for {incidentId}</p>;
+}

@@ -1,0 +1,3 @@
+export function WarRoomPage({ incidentId }: { incidentId: string }) {
+  return <p>War room for {incidentId}</p>;
+}
