@@ -54,7 +54,11 @@ export async function startTrainingServer(): Promise<TrainingServer> {
       });
       const text = await response.text();
       const type = response.headers.get("content-type") ?? "";
-      return { status: response.status, headers: response.headers, body: type.includes("json") ? JSON.parse(text) : text };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: type.includes("json") ? JSON.parse(text) : text,
+      };
     },
     async close() {
       await http.close();
