@@ -7,12 +7,14 @@
  * latency under 25 ms, at synchronous=FULL (every acknowledged append is fsynced).
  *
  * Each server runs in its own child process (so autocannon does not share its event
- * loop); autocannon runs here, 50 connections POSTing 300-byte JSON bodies. The three
+ * loop); autocannon runs here, 50 connections POSTing 300-byte JSON bodies. The five
  * servers run side by side and are loaded in turn, round after round (rotating order),
  * so machine noise hits them alike; the ratio is taken per round, and medians reported:
  *   1. bare:     a Fastify route that parses the JSON body and answers 201;
  *   2. one:      Warroom, notes to ONE incident (every connection on the same stream);
- *   3. spread:   Warroom, notes spread over N incidents (one per connection).
+ *   3. spread:   Warroom, notes spread over N incidents (one per connection);
+ *   4, 5. the same two with `Prefer: return=minimal` (the answer is the appended positions,
+ *         not the whole incident: what a client that only appends asks for).
  * Every Warroom response must be 2xx, and the store's head must have grown by exactly
  * the number of 2xx answers (each acknowledged note is in the log).
  */
@@ -220,14 +222,22 @@ async function bareTarget(connections: number): Promise<Target> {
   };
 }
 
-/** A Warroom server on its own temp SQLite file; notes go to INC-1 or, per connection, INC-1…INC-n. */
-async function warroomTarget(name: string, incidents: number, connections: number): Promise<Target> {
+/**
+ * A Warroom server on its own temp SQLite file; notes go to INC-1 or, per connection,
+ * INC-1…INC-n. `minimal`: the client sends `Prefer: return=minimal` and gets the appended
+ * positions back instead of the whole incident (≈ 150 bytes instead of ≈ 1.7 KB).
+ */
+async function warroomTarget(name: string, incidents: number, connections: number, minimal: boolean): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-bench-"));
   const server = await Child.start("warroom", join(dir, "bench.db"));
   for (let i = 0; i < incidents; i++) {
     await postJson(`${server.url}/api/incidents`, { title: `Bench incident ${i + 1}`, severity: "SEV-2" });
   }
-  const headers = { "content-type": "application/json", "warroom-actor": "sarah-db" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "warroom-actor": "sarah-db",
+    ...(minimal ? { prefer: "return=minimal" } : {}),
+  };
   let next = 0;
   return {
     name,
@@ -273,9 +283,12 @@ async function main(): Promise<void> {
   );
 
   const bare = await bareTarget(connections);
-  const one = await warroomTarget("warroom, 1 incident", 1, connections);
-  const spread = await warroomTarget(`warroom, ${spreadOver} incidents`, spreadOver, connections);
-  const targets = [bare, one, spread];
+  const one = await warroomTarget("warroom, 1 incident", 1, connections, false);
+  const spread = await warroomTarget(`warroom, ${spreadOver} incidents`, spreadOver, connections, false);
+  const oneMinimal = await warroomTarget("warroom, 1, minimal", 1, connections, true);
+  const spreadMinimal = await warroomTarget(`warroom, ${spreadOver}, minimal`, spreadOver, connections, true);
+  const warroomTargets = [one, spread, oneMinimal, spreadMinimal];
+  const targets = [bare, ...warroomTargets];
   try {
     for (const target of targets) target.warmupOk = (await run(target, warmup)).ok;
     // Interleaved, in a rotating order, so a noisy neighbour or a slow disk moment hits
@@ -329,7 +342,7 @@ async function main(): Promise<void> {
   }
   console.log("");
 
-  const verdicts = [one, spread].map((target, index) => {
+  const verdicts = warroomTargets.map((target, index) => {
     const s = summary[index + 1] as (typeof summary)[number];
     const ratios = target.runs.map((r, round) => r.rps / ((bare.runs[round] as Run).rps || 1));
     const ratio = median(ratios);
