@@ -24,6 +24,11 @@ const severityOverride = z
 export const configSchema = z
   .object({
     dbPath: z.string().min(1).default("./data/warroom.db"),
+    /** PostgreSQL instead of the SQLite file when set (env DATABASE_URL), e.g. postgres://user@host:5432/warroom. */
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "databaseUrl must be a postgres:// or postgresql:// URL")
+      .optional(),
     host: z.string().min(1).default("127.0.0.1"),
     port: z.number().int().min(0).max(65535).default(3000),
     /** Largest request body in bytes; text fields are limited separately by the policy. */
@@ -99,6 +104,7 @@ export function loadConfig(
   }
   const fromEnv: Record<string, unknown> = {};
   if (env.WARROOM_DB) fromEnv.dbPath = env.WARROOM_DB;
+  if (env.DATABASE_URL) fromEnv.databaseUrl = env.DATABASE_URL;
   if (env.HOST) fromEnv.host = env.HOST;
   if (env.PORT) fromEnv.port = Number(env.PORT);
   if (env.LOG_LEVEL) fromEnv.logLevel = env.LOG_LEVEL;

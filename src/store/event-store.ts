@@ -1,8 +1,13 @@
 /**
- * The storage port. Every adapter (SQLite now, PostgreSQL later) passes the contract
- * suite in `test/store/event-store-contract.ts`. Events are opaque here: the store
- * knows streams, versions, global positions and idempotency keys, not incidents.
+ * The storage port. Every adapter (SQLite, PostgreSQL) passes the contract suite in
+ * `test/store/event-store-contract.ts`. Events are opaque here: the store knows streams,
+ * versions, global positions, idempotency keys and the hash chain, not incidents.
+ * Global positions are gapless (1, 2, 3 …) and become visible in position order, so a
+ * reader polling `readAll(afterPosition)` never skips an event.
  */
+import type { ChainReport } from "./chain.js";
+
+export type { ChainBreak, ChainHead, ChainReport } from "./chain.js";
 export interface NewEvent {
   type: string;
   data: unknown;
@@ -17,6 +22,23 @@ export interface StoredEvent {
   type: string;
   data: unknown;
   /** When the store committed it (ISO-8601), from the store's clock. */
+  recordedAt: string;
+}
+
+/** A stored event with its links in the hash chain (see `chain.ts`). */
+export interface LoggedEvent extends StoredEvent {
+  /** The hash of the event at position - 1 (64 zeros for the first). */
+  prevHash: string;
+  hash: string;
+}
+
+/** An event moved from another store: kept at its position, with its recordedAt. */
+export interface ImportedEvent {
+  position: number;
+  streamId: string;
+  version: number;
+  type: string;
+  data: unknown;
   recordedAt: string;
 }
 
@@ -64,5 +86,18 @@ export interface EventStore {
   findByIdempotencyKey(key: string): Promise<AppendResult | null>;
   /** Highest global position committed, 0 when empty. */
   headPosition(): Promise<number>;
+  /** Like readAll, with each event's chain links: what an export writes. */
+  readLog(afterPosition: number, limit?: number): Promise<LoggedEvent[]>;
+  /**
+   * Walks the whole log in position order, recomputing every hash, within one snapshot:
+   * `ok`, or the first position where an event was edited, removed, reordered or inserted.
+   */
+  verifyChain(): Promise<ChainReport>;
+  /**
+   * Writes a log exported from another store into this one, which must be empty
+   * (`store.not_empty` otherwise), all in one transaction; the hashes are computed here.
+   * Positions must run 1..n and each stream's versions 1..k (`validation.failed`).
+   */
+  importLog(events: readonly ImportedEvent[]): Promise<ChainReport["head"]>;
   close(): Promise<void>;
 }

@@ -102,7 +102,7 @@ describe.each(WRITER_MODES)("SQLite event store, %s writer", (writer) => {
       }
       expect(isWarroomError(error)).toBe(true);
       const failure = error as WarroomError;
-      expect(failure.code).toBe("store.unavailable");
+      expect(failure.code).toBe("store.schema_newer");
       expect(failure.message).toMatch(/written by a newer Warroom/);
       expect(failure.message).toMatch(/version 99/);
       expect(failure.message).toContain(`this build knows ${SCHEMA_VERSION}`);

@@ -15,12 +15,18 @@
  * clone): requests as `CheckedAppend` (event data already JSON text), outcomes as
  * positions and versions, errors as `{ code, message, details }`. The caller builds
  * the StoredEvents from its own data and the positions returned here.
+ *
+ * The hash chain is extended here, inside the transaction that holds the write lock: the
+ * chain's head is read once per batch, each written event gets the next position and its
+ * hash in memory (no extra statement), and the head is written back once at the end. A
+ * request whose SAVEPOINT rolls back leaves the running head where it was.
  */
 import type Database from "better-sqlite3";
 import { type ErrorCode, type ErrorDetail, WarroomError } from "../../domain/shared/errors.js";
+import { type ChainHead, chainHash, EMPTY_HEAD } from "../chain.js";
+import type { CheckedAppend } from "../validate-append.js";
 import { isUniqueViolation, toStoreError } from "./open-database.js";
 import { prepareStatements, type Statements, type StreamRow } from "./statements.js";
-import type { CheckedAppend } from "./validate-append.js";
 
 /** A WarroomError as plain data. */
 export interface PlainError {
@@ -45,6 +51,11 @@ export interface DuplicateAppend {
   rows: StreamRow[];
 }
 
+interface Written {
+  append: WrittenAppend;
+  head: ChainHead;
+}
+
 export type RequestOutcome = { ok: WrittenAppend | DuplicateAppend } | { error: PlainError };
 
 export type BatchResult = { committed: true; outcomes: RequestOutcome[] } | { committed: false; error: PlainError };
@@ -54,16 +65,22 @@ export class SqliteBatchWriter {
   private readonly commitBatch: Database.Transaction<
     (batch: readonly CheckedAppend[], recordedAt: string) => RequestOutcome[]
   >;
-  private readonly writeRequest: Database.Transaction<(request: CheckedAppend, recordedAt: string) => WrittenAppend>;
+  private readonly writeRequest: Database.Transaction<
+    (request: CheckedAppend, recordedAt: string, head: ChainHead) => Written
+  >;
 
   constructor(db: Database.Database, statements: Statements = prepareStatements(db)) {
     this.sql = statements;
-    this.writeRequest = db.transaction((request: CheckedAppend, recordedAt: string) =>
-      this.insertEvents(request, recordedAt),
+    this.writeRequest = db.transaction((request: CheckedAppend, recordedAt: string, head: ChainHead) =>
+      this.insertEvents(request, recordedAt, head),
     );
     this.commitBatch = db.transaction((batch: readonly CheckedAppend[], recordedAt: string) => {
+      const stored = this.sql.chainHead.get();
+      const start: ChainHead = stored === undefined ? EMPTY_HEAD : { position: stored[0], hash: stored[1] };
+      const head = { ...start };
       const outcomes: RequestOutcome[] = new Array(batch.length);
-      for (let i = 0; i < batch.length; i++) outcomes[i] = this.judge(batch[i] as CheckedAppend, recordedAt);
+      for (let i = 0; i < batch.length; i++) outcomes[i] = this.judge(batch[i] as CheckedAppend, recordedAt, head);
+      if (head.position !== start.position) this.sql.setChainHead.run(head.position, head.hash);
       return outcomes;
     });
   }
@@ -78,7 +95,7 @@ export class SqliteBatchWriter {
   }
 
   /** Runs inside the batch transaction: sees every earlier request of the batch. */
-  private judge(request: CheckedAppend, recordedAt: string): RequestOutcome {
+  private judge(request: CheckedAppend, recordedAt: string, head: ChainHead): RequestOutcome {
     if (request.idempotencyKey !== null) {
       const first = lookupKey(this.sql, request.idempotencyKey);
       if (first !== null) return { ok: first };
@@ -86,7 +103,10 @@ export class SqliteBatchWriter {
     const current = this.sql.currentVersion.get(request.streamId) ?? 0;
     if (current !== request.expectedVersion) return { error: conflict(request, current) };
     try {
-      return { ok: this.writeRequest(request, recordedAt) };
+      const { append, head: next } = this.writeRequest(request, recordedAt, head);
+      head.position = next.position;
+      head.hash = next.hash;
+      return { ok: append };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // fails the whole batch
       // Someone else got there first (another connection to the same file).
@@ -96,21 +116,25 @@ export class SqliteBatchWriter {
     }
   }
 
-  /** Runs under its own SAVEPOINT (a nested better-sqlite3 transaction). */
-  private insertEvents(request: CheckedAppend, recordedAt: string): WrittenAppend {
+  /** Runs under its own SAVEPOINT (a nested better-sqlite3 transaction); `head` is not changed. */
+  private insertEvents(request: CheckedAppend, recordedAt: string, head: ChainHead): Written {
     const { streamId, expectedVersion, idempotencyKey, requestHash, events } = request;
     const positions: number[] = new Array(events.length);
     let version = expectedVersion;
+    let { position, hash } = head;
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as CheckedAppend["events"][number];
       version++;
-      const { lastInsertRowid } = this.sql.insertEvent.run(streamId, version, event.type, event.json, recordedAt);
-      positions[i] = Number(lastInsertRowid);
+      position++;
+      const prev = hash;
+      hash = chainHash(prev, position, streamId, version, event.type, event.json, recordedAt);
+      this.sql.insertEvent.run(position, streamId, version, event.type, event.json, recordedAt, prev, hash);
+      positions[i] = position;
     }
     if (idempotencyKey !== null) {
       this.sql.insertKey.run(idempotencyKey, streamId, expectedVersion + 1, version, requestHash);
     }
-    return { kind: "written", version, positions };
+    return { append: { kind: "written", version, positions }, head: { position, hash } };
   }
 }
 

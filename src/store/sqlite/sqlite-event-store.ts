@@ -24,7 +24,17 @@
 import type Database from "better-sqlite3";
 import { type Clock, isoNow, systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
-import type { AppendRequest, AppendResult, EventStore, StoredEvent } from "../event-store.js";
+import { type ChainHead, type ChainReport, EMPTY_HEAD, walkChainSync } from "../chain.js";
+import type {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ImportedEvent,
+  LoggedEvent,
+  StoredEvent,
+} from "../event-store.js";
+import { checkImportedLog } from "../import-log.js";
+import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "../validate-append.js";
 import { isInMemoryPath, openDatabase, readPragmas, type SqlitePragmas, toStoreError } from "./open-database.js";
 import {
   type BatchResult,
@@ -40,10 +50,11 @@ import {
   readStreamDataPaged,
   readStreamPaged,
   type Statements,
+  toChainRows,
   toGlobalEvents,
+  toLoggedEvents,
   toStreamEvents,
 } from "./statements.js";
-import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "./validate-append.js";
 
 export type { SqlitePragmas } from "./open-database.js";
 
@@ -192,6 +203,54 @@ export class SqliteEventStore implements EventStore {
     return this.guard("read the head position", () => this.sql.head.get() ?? 0);
   }
 
+  async readLog(afterPosition: number, limit = 1000): Promise<LoggedEvent[]> {
+    this.assertOpen();
+    checkNonNegativeInteger(afterPosition, "afterPosition");
+    checkLimit(limit, READ_ALL_MAX_LIMIT);
+    return this.guard("read the log", () => toLoggedEvents(this.sql.readChain.all(afterPosition, limit)));
+  }
+
+  async verifyChain(): Promise<ChainReport> {
+    this.assertOpen();
+    // One read transaction: the head and every page come from the same snapshot.
+    const walk = this.db.transaction(() =>
+      walkChainSync(this.readHead(), (after, limit) => toChainRows(this.sql.readChain.all(after, limit))),
+    );
+    return this.guard("verify the hash chain", () => walk.deferred());
+  }
+
+  async importLog(events: readonly ImportedEvent[]): Promise<ChainHead> {
+    this.assertOpen();
+    const rows = checkImportedLog(events);
+    // Waits for queued appends so the emptiness check sees them.
+    while (this.inFlight !== null) await this.inFlight;
+    const write = this.db.transaction(() => {
+      if (this.sql.anyEvent.get() !== 0) throw notEmpty(this.path);
+      for (const r of rows) {
+        this.sql.insertEvent.run(
+          r.position,
+          r.streamId,
+          r.version,
+          r.type,
+          r.dataJson,
+          r.recordedAt,
+          r.prevHash,
+          r.hash,
+        );
+      }
+      const head =
+        rows.length === 0 ? EMPTY_HEAD : { position: rows.at(-1)?.position ?? 0, hash: rows.at(-1)?.hash ?? "" };
+      this.sql.setChainHead.run(head.position, head.hash);
+      return head;
+    });
+    return this.guard("import the log", () => write.immediate());
+  }
+
+  private readHead(): ChainHead {
+    const row = this.sql.chainHead.get();
+    return row === undefined ? EMPTY_HEAD : { position: row[0], hash: row[1] };
+  }
+
   /**
    * Commits whatever is queued, waits for the batch in flight, stops the writer thread and
    * closes the file. Calls made from now on reject with `store.unavailable`.
@@ -327,6 +386,13 @@ function duplicateResult(found: DuplicateAppend): AppendResult {
   };
   if (found.requestHash !== null) result.requestHash = found.requestHash;
   return result;
+}
+
+function notEmpty(where: string): WarroomError {
+  return new WarroomError(
+    "store.not_empty",
+    `The store at ${where} already holds events: import only into an empty store (a new file or database)`,
+  );
 }
 
 function closedError(): WarroomError {

@@ -1,7 +1,8 @@
 /** The messages between the store (main thread) and its writer thread: plain data only. */
+
+import type { CheckedAppend } from "../validate-append.js";
 import type { SqlitePragmas } from "./open-database.js";
 import type { BatchResult, PlainError } from "./sqlite-batch-writer.js";
-import type { CheckedAppend } from "./validate-append.js";
 
 /** `workerData` of the writer thread. */
 export interface WriterStart {

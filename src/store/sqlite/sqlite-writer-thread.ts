@@ -12,10 +12,10 @@
  * loader thread before Node 22.22.3 / 24.11.1).
  */
 import { Worker } from "node:worker_threads";
+import type { CheckedAppend } from "../validate-append.js";
 import type { SqlitePragmas } from "./open-database.js";
 import { type BatchResult, fromPlainError, type PlainError } from "./sqlite-batch-writer.js";
 import type { FromWriter, ToWriter, WriterStart } from "./sqlite-writer-protocol.js";
-import type { CheckedAppend } from "./validate-append.js";
 
 /** How long `close()` waits for the thread to finish cleanly before stopping it. */
 const CLOSE_TIMEOUT_MS = 10_000;

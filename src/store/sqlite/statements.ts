@@ -4,12 +4,15 @@
  * objects) and turned into events in a plain loop: this is the hot path of a replay.
  */
 import type Database from "better-sqlite3";
-import type { StoredEvent } from "../event-store.js";
+import type { ChainRow } from "../chain.js";
+import type { LoggedEvent, StoredEvent } from "../event-store.js";
 
 /** [position, version, type, data, recorded_at] */
 export type StreamRow = [number, number, string, string, string];
 /** [position, stream_id, version, type, data, recorded_at] */
 export type GlobalRow = [number, string, number, string, string, string];
+/** GlobalRow + [prev_hash, hash] */
+export type ChainedRow = [number, string, number, string, string, string, string, string];
 /** [stream_id, first_version, last_version, request_hash] */
 export type KeyRow = [string, number, number, string | null];
 
@@ -18,9 +21,19 @@ const STREAM_COLUMNS = "position, version, type, data, recorded_at";
 export function prepareStatements(db: Database.Database) {
   return {
     currentVersion: db.prepare<[string], number | null>("SELECT MAX(version) FROM events WHERE stream_id = ?").pluck(),
-    insertEvent: db.prepare<[string, number, string, string, string]>(
-      "INSERT INTO events (stream_id, version, type, data, recorded_at) VALUES (?, ?, ?, ?, ?)",
+    insertEvent: db.prepare<[number, string, number, string, string, string, string, string]>(
+      "INSERT INTO events (position, stream_id, version, type, data, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
+    chainHead: db.prepare<[], [number, string]>("SELECT position, hash FROM chain_head WHERE id = 1").raw(),
+    setChainHead: db.prepare<[number, string]>(
+      "INSERT INTO chain_head (id, position, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, hash = excluded.hash",
+    ),
+    readChain: db
+      .prepare<[number, number], ChainedRow>(
+        "SELECT position, stream_id, version, type, data, recorded_at, prev_hash, hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
+      )
+      .raw(),
+    anyEvent: db.prepare<[], number>("SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1)").pluck(),
     insertKey: db.prepare<[string, string, number, number, string | null]>(
       "INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -119,6 +132,42 @@ export function toGlobalEvents(rows: GlobalRow[]): StoredEvent[] {
       type: row[3],
       data: JSON.parse(row[4]),
       recordedAt: row[5],
+    };
+  }
+  return out;
+}
+
+export function toChainRows(rows: ChainedRow[]): ChainRow[] {
+  const out: ChainRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ChainedRow;
+    out[i] = {
+      position: row[0],
+      streamId: row[1],
+      version: row[2],
+      type: row[3],
+      dataJson: row[4],
+      recordedAt: row[5],
+      prevHash: row[6],
+      hash: row[7],
+    };
+  }
+  return out;
+}
+
+export function toLoggedEvents(rows: ChainedRow[]): LoggedEvent[] {
+  const out: LoggedEvent[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ChainedRow;
+    out[i] = {
+      streamId: row[1],
+      version: row[2],
+      position: row[0],
+      type: row[3],
+      data: JSON.parse(row[4]),
+      recordedAt: row[5],
+      prevHash: row[6],
+      hash: row[7],
     };
   }
   return out;

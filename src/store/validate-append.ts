@@ -1,9 +1,9 @@
 /**
  * Checks an append request at the store's edge and serialises its event data once.
- * Nothing here depends on SQLite; a second adapter can share it.
+ * Nothing here depends on an adapter: SQLite and PostgreSQL share it.
  */
-import { type ErrorDetail, WarroomError } from "../../domain/shared/errors.js";
-import type { AppendRequest } from "../event-store.js";
+import { type ErrorDetail, WarroomError } from "../domain/shared/errors.js";
+import type { AppendRequest } from "./event-store.js";
 
 export interface SerialisedEvent {
   type: string;

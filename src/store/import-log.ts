@@ -1,0 +1,65 @@
+/**
+ * The checks every adapter runs on a log it is asked to import, and the chain it is
+ * written with: positions 1..n in order, each stream's versions 1..k in order, a type,
+ * an ISO-8601 recordedAt and JSON data on every event. The hashes are computed here, so
+ * an imported log verifies exactly as if it had been appended.
+ */
+import { type ErrorDetail, WarroomError } from "../domain/shared/errors.js";
+import { type ChainRow, chainHash, GENESIS_HASH } from "./chain.js";
+import type { ImportedEvent } from "./event-store.js";
+
+/** Why one event cannot be imported, or null. `expectedVersion` is the stream's next version. */
+export function importProblem(event: ImportedEvent, position: number, nextVersion: number): ErrorDetail | null {
+  if (event === null || typeof event !== "object") return { message: "each event must be an object" };
+  if (event.position !== position) {
+    return { field: "position", message: `position must be ${position} (positions run 1, 2, 3 … in order)` };
+  }
+  if (typeof event.streamId !== "string" || event.streamId.length === 0) {
+    return { field: "streamId", message: "streamId must be a non-empty string" };
+  }
+  if (event.version !== nextVersion) {
+    return {
+      field: "version",
+      message: `version must be ${nextVersion}: the next version of stream ${event.streamId}`,
+    };
+  }
+  if (typeof event.type !== "string" || event.type.length === 0) {
+    return { field: "type", message: "type must be a non-empty string" };
+  }
+  if (typeof event.recordedAt !== "string" || !isIsoInstant(event.recordedAt)) {
+    return { field: "recordedAt", message: "recordedAt must be an ISO-8601 time such as 2026-03-04T05:06:07.000Z" };
+  }
+  if (event.data === undefined) return { field: "data", message: "data is missing" };
+  return null;
+}
+
+export function isIsoInstant(text: string): boolean {
+  const time = Date.parse(text);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text) && Number.isFinite(time);
+}
+
+/** Checks a whole log and chains it; `validation.failed` naming the first bad event. */
+export function checkImportedLog(events: readonly ImportedEvent[]): ChainRow[] {
+  if (!Array.isArray(events)) throw new WarroomError("validation.failed", "the log to import must be a list of events");
+  const versions = new Map<string, number>();
+  const rows: ChainRow[] = new Array(events.length);
+  let prev = GENESIS_HASH;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ImportedEvent;
+    const stream = typeof event?.streamId === "string" ? event.streamId : "";
+    const problem = importProblem(event, i + 1, (versions.get(stream) ?? 0) + 1);
+    if (problem !== null) {
+      const field = `events.${i}${problem.field ? `.${problem.field}` : ""}`;
+      throw new WarroomError("validation.failed", `event ${i + 1} cannot be imported: ${problem.message}`, [
+        { field, message: problem.message },
+      ]);
+    }
+    versions.set(stream, event.version);
+    const dataJson = JSON.stringify(event.data);
+    const hash = chainHash(prev, event.position, stream, event.version, event.type, dataJson, event.recordedAt);
+    const { position, version, type, recordedAt } = event;
+    rows[i] = { position, streamId: stream, version, type, dataJson, recordedAt, prevHash: prev, hash };
+    prev = hash;
+  }
+  return rows;
+}
