@@ -1,0 +1,93 @@
+/**
+ * Shared by the browser tests: a real server (`startServer` on port 0, a temp SQLite file,
+ * serving the built `dist/web`) and Debian's Chromium driven by playwright-core, each
+ * launch with a fresh profile. Under CI=true a missing Chromium fails; elsewhere the
+ * tests skip with the reason.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { describe } from "vitest";
+import { buildConfig, type ConfigInput } from "../../src/app/config.js";
+import { type RunningServer, startServer } from "../../src/http/server.js";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const mustRun = process.env.CI === "true";
+export const chromiumMissing = existsSync(CHROMIUM_PATH) ? null : `Chromium not found at ${CHROMIUM_PATH}`;
+if (chromiumMissing && !mustRun) console.warn(`skipping browser tests: ${chromiumMissing} (set CHROMIUM_PATH)`);
+
+/** `describe` that runs when Chromium is there (always under CI=true, where its absence fails loudly). */
+export const describeInBrowser = chromiumMissing && !mustRun ? describe.skip : describe;
+
+/** playwright-core launches with a fresh temporary profile (user-data dir) every time. */
+export function launchChromium(): Promise<Browser> {
+  if (chromiumMissing) throw new Error(`${chromiumMissing}: install chromium or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(config: Partial<ConfigInput> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "warroom-e2e-"));
+  const server = await startServer({
+    config: buildConfig({ dbPath: join(dir, "warroom.db"), port: 0, logLevel: "warn", ...config }),
+  });
+  return {
+    server,
+    url: server.url,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser context already signed in as `handle` (no token: auth is off on the test server). */
+export async function signedInContext(
+  browser: Browser,
+  handle: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(
+    (session) => {
+      if (!localStorage.getItem("warroom.session")) localStorage.setItem("warroom.session", session);
+    },
+    JSON.stringify({ handle, token: null }),
+  );
+  return context;
+}
+
+/** Fails the test on any dialog (alert, confirm…) or uncaught page error; returns what was seen. */
+export function watchForScripts(page: Page): { dialogs: string[]; errors: string[] } {
+  const seen = { dialogs: [] as string[], errors: [] as string[] };
+  page.on("dialog", (dialog) => {
+    seen.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => seen.errors.push(error.message));
+  return seen;
+}
+
+export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "docs", "screenshots");
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
