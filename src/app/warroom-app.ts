@@ -37,6 +37,7 @@ import {
   timelineFilterSchema,
 } from "./filter-schemas.js";
 import { INCIDENT_PREFIX, IncidentProjection, isIncidentStream, toIncidentEvent } from "./incident-projection.js";
+import { liveEntryOf } from "./live-entry.js";
 import { LiveFeed } from "./live-feed.js";
 import { WarroomMetrics } from "./metrics.js";
 import { StreamLocks } from "./stream-locks.js";
@@ -191,10 +192,7 @@ export class WarroomApp implements WarroomApi {
       if (event.position <= last) return;
       last = event.position;
       if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
-      onEntry({
-        incidentId: event.streamId,
-        ...toTimelineEntry(toIncidentEvent(event), event.version, event.position),
-      });
+      onEntry(liveEntryOf(event));
     };
     // Listen first, then replay: whatever commits meanwhile is buffered and de-duplicated
     // by position, so the client sees no gap and no repeat.

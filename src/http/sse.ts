@@ -21,6 +21,21 @@ export interface SseOptions {
   maxBufferedBytes: number;
 }
 
+/**
+ * The live feed hands the same entry object to every subscriber: its frame is built once
+ * and shared, not serialised again for each of a thousand open streams.
+ */
+const frames = new WeakMap<LiveEntry, string>();
+
+export function frameOf(entry: LiveEntry): string {
+  let frame = frames.get(entry);
+  if (frame === undefined) {
+    frame = `id: ${entry.position}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`;
+    frames.set(entry, frame);
+  }
+  return frame;
+}
+
 export class SseConnection {
   private readonly queued: string[] = [];
   private queuedBytes = 0;
@@ -49,7 +64,7 @@ export class SseConnection {
   send(entry: LiveEntry): void {
     if (this.closed || this.overflowed) return;
     this.sent++;
-    this.push(`id: ${entry.position}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`);
+    this.push(frameOf(entry));
   }
 
   /**
