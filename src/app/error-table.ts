@@ -62,6 +62,7 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   "decision.not_found": notFound("No such decision"),
   "action.not_found": notFound("No such action item"),
   "action.already_done": conflict("The action item is already done"),
+  "estimate.unchanged": conflict("The triage estimate is unchanged"),
   "trainee.not_found": notFound("No training runs recorded for this trainee"),
   "certificate.not_found": notFound("No such certificate"),
   "certificate.invalid": unprocessable("The certificate is expired or was altered"),

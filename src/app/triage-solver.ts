@@ -4,10 +4,17 @@
  * throws drops the instance (its memory may be left in a bad state) and the next call
  * loads a fresh one.
  */
-import loadHighs from "highs";
+import { createRequire } from "node:module";
 import type { LpAnswer, LpSolver } from "../domain/triage/plan.js";
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
+/** The part of highs-js used here (its bundled types describe the ES module, we load the CommonJS build). */
+interface Highs {
+  solve(
+    lp: string,
+    options: Record<string, unknown>,
+  ): { Status: string; Columns?: Record<string, { Primal?: number } | undefined> };
+}
+const loadHighs = createRequire(import.meta.url)("highs") as () => Promise<Highs>;
 
 let loading: Promise<Highs> | null = null;
 
@@ -32,7 +39,7 @@ export async function highsSolver(): Promise<LpSolver> {
       }
       const values: Record<string, number> = {};
       for (const [name, column] of Object.entries(result.Columns ?? {})) {
-        const primal = (column as { Primal?: unknown }).Primal;
+        const primal = column?.Primal;
         if (typeof primal === "number") values[name] = primal;
       }
       const hasSolution = Object.keys(values).length > 0;

@@ -78,6 +78,16 @@ export const COMMAND_ROUTES: { readonly [K in IncidentCommandType]: CommandRoute
     summary: "Publish the latest postmortem revision",
     access: "commander",
   },
+  "set-impact-estimate": {
+    path: "impact-estimate",
+    summary: "Estimate the impact for triage: revenue at risk per hour, when it starts, how fast it worsens",
+    access: "responder",
+  },
+  "set-skill-needs": {
+    path: "skill-needs",
+    summary: "State the engineers the incident needs, by skill (for the staffing plan)",
+    access: "commander",
+  },
   resolve: { path: "resolve", summary: "Resolve the incident with a summary", access: "commander" },
   reopen: { path: "reopen", summary: "Reopen a resolved incident", access: "commander" },
 };

@@ -164,6 +164,8 @@ describe("declare", () => {
       "close-trigger": { type: "close-trigger", triggerId: "TR1", outcome: "fired" },
       "save-postmortem": { type: "save-postmortem", markdown: "# PM" },
       "publish-postmortem": { type: "publish-postmortem" },
+      "set-impact-estimate": { type: "set-impact-estimate", revenueAtRiskPerHourUsd: 1000 },
+      "set-skill-needs": { type: "set-skill-needs", needs: [{ skill: "database", count: 1 }] },
       resolve: { type: "resolve", summary: "s" },
       reopen: { type: "reopen", reason: "r" },
     };

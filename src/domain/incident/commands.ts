@@ -164,6 +164,33 @@ export const commandSchemas = {
     baseRevision: z.number().int().min(0).optional(),
   }),
   "publish-postmortem": z.object({ type: z.literal("publish-postmortem") }),
+  "set-impact-estimate": z.object({
+    type: z.literal("set-impact-estimate"),
+    /** Each field: a value sets it, null clears it, absent keeps the earlier one. */
+    revenueAtRiskPerHourUsd: z.number().nonnegative("revenue at risk is 0 or more").max(1e12).nullable().optional(),
+    impactStartsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    worseningPctPerHour: z.number().min(-100).max(10_000).nullable().optional(),
+    note: optionalText,
+  }),
+  "set-skill-needs": z.object({
+    type: z.literal("set-skill-needs"),
+    needs: z
+      .array(
+        z
+          .object({
+            skill: z
+              .string()
+              .trim()
+              .min(1)
+              .max(64)
+              .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._+-]*$/u, "a skill is a word or two: database, payments, networking")
+              .transform((s) => s.toLowerCase()),
+            count: z.number().int("count must be a whole number").min(1).max(50),
+          })
+          .strict(),
+      )
+      .max(20),
+  }),
   resolve: z.object({ type: z.literal("resolve"), summary: text }),
   reopen: z.object({ type: z.literal("reopen"), reason: text }),
 } as const;
@@ -202,6 +229,8 @@ export const incidentCommandSchema = z.discriminatedUnion("type", [
   commandSchemas["close-trigger"],
   commandSchemas["save-postmortem"],
   commandSchemas["publish-postmortem"],
+  commandSchemas["set-impact-estimate"],
+  commandSchemas["set-skill-needs"],
   commandSchemas.resolve,
   commandSchemas.reopen,
 ]);

@@ -8,6 +8,7 @@ import { fail } from "../shared/errors.js";
 import type { CommandContext, IncidentCommand } from "./commands.js";
 import { decideComms } from "./decide-comms.js";
 import { decideDecision } from "./decide-decision.js";
+import { decideImpact } from "./decide-impact.js";
 import { decideRoleChange } from "./decide-roles.js";
 import { decideWork } from "./decide-work.js";
 import type { IncidentEvent } from "./events.js";
@@ -130,6 +131,9 @@ export function decide(
     case "propose-option":
     case "record-decision":
       return decideDecision(command, incident, ctx, policy);
+    case "set-impact-estimate":
+    case "set-skill-needs":
+      return decideImpact(command, incident, ctx, policy);
     case "resolve":
       requireOpen(incident, "resolve it again");
       return [{ ...stamp, type: "IncidentResolved", summary: requireText(command.summary, "summary", policy) }];

@@ -275,6 +275,21 @@ export const eventSchemas = {
     publishedVersion: z.number().int().positive(),
     revision: z.number().int().positive(),
   }),
+  /** What is known of the impact, for triage: each field the full current value (null: not known). */
+  ImpactEstimated: z.object({
+    ...base,
+    type: z.literal("ImpactEstimated"),
+    revenueAtRiskPerHourUsd: z.number().nonnegative().nullable(),
+    impactStartsAt: z.iso.datetime().nullable(),
+    worseningPctPerHour: z.number().nullable(),
+    note: z.string().nullable(),
+  }),
+  /** The engineers the incident needs, by skill (replaces the earlier list). */
+  SkillNeedsSet: z.object({
+    ...base,
+    type: z.literal("SkillNeedsSet"),
+    needs: z.array(z.object({ skill: z.string(), count: z.number().int().positive() })),
+  }),
   IncidentResolved: z.object({ ...base, type: z.literal("IncidentResolved"), summary: z.string() }),
   IncidentReopened: z.object({ ...base, type: z.literal("IncidentReopened"), reason: z.string() }),
 } as const;
@@ -314,6 +329,8 @@ export const incidentEventSchema = z.discriminatedUnion("type", [
   eventSchemas.TriggerClosed,
   eventSchemas.PostmortemSaved,
   eventSchemas.PostmortemPublished,
+  eventSchemas.ImpactEstimated,
+  eventSchemas.SkillNeedsSet,
   eventSchemas.IncidentResolved,
   eventSchemas.IncidentReopened,
 ]);

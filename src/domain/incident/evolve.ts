@@ -255,6 +255,19 @@ export function applyInPlace(draft: IncidentState, event: IncidentEvent): Incide
         };
       }
       return s;
+    case "ImpactEstimated":
+      s.impactEstimate = {
+        revenueAtRiskPerHourUsd: event.revenueAtRiskPerHourUsd,
+        impactStartsAt: event.impactStartsAt,
+        worseningPctPerHour: event.worseningPctPerHour,
+        note: event.note,
+        at: event.at,
+        by: event.by,
+      };
+      return s;
+    case "SkillNeedsSet":
+      s.skillNeeds = event.needs.map((need) => ({ ...need }));
+      return s;
     case "IncidentResolved":
       s.status = "resolved";
       s.resolvedAt = event.at;

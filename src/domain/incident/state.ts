@@ -129,6 +129,22 @@ export interface ActionItem {
   completedAt: string | null;
 }
 
+/** What is known of the impact beyond severity and users affected, for triage. */
+export interface ImpactEstimate {
+  revenueAtRiskPerHourUsd: number | null;
+  /** When the impact starts, for an incident that has not hit yet. */
+  impactStartsAt: string | null;
+  worseningPctPerHour: number | null;
+  note: string | null;
+  at: string;
+  by: string;
+}
+
+export interface SkillNeed {
+  skill: string;
+  count: number;
+}
+
 export interface Incident {
   id: string;
   title: string;
@@ -163,6 +179,10 @@ export interface Incident {
   /** Keys of reminders already issued, so each is issued once. */
   remindersIssued: Record<string, ReminderKind>;
   postmortem: Postmortem | null;
+  /** Absent until estimated (set-impact-estimate). */
+  impactEstimate?: ImpactEstimate;
+  /** Engineers needed by skill; absent until stated (set-skill-needs). */
+  skillNeeds?: SkillNeed[];
   /** The number of events folded so far: the stream version. */
   version: number;
   lastEventAt: string;

@@ -7,6 +7,7 @@
 
 import type { Channel, EventType, IncidentEvent } from "./events.js";
 import { assertNever } from "./evolve.js";
+import { describeEstimate } from "./impact-estimate.js";
 
 export interface TimelineEntry {
   version: number;
@@ -85,6 +86,12 @@ export function describe(event: IncidentEvent): string {
       return `Postmortem revision ${event.revision} saved`;
     case "PostmortemPublished":
       return `Postmortem published as version ${event.publishedVersion} (revision ${event.revision})`;
+    case "ImpactEstimated":
+      return describeEstimate(event);
+    case "SkillNeedsSet":
+      return event.needs.length === 0
+        ? "Skill needs cleared"
+        : `Needs ${event.needs.map((n) => `${n.count} ${n.skill}`).join(", ")}`;
     case "IncidentResolved":
       return `Resolved: ${event.summary}`;
     case "IncidentReopened":

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   "decision.not_found",
   "action.not_found",
   "action.already_done",
+  "estimate.unchanged",
   "trainee.not_found",
   "certificate.not_found",
   "certificate.invalid",
