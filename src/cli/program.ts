@@ -1,8 +1,11 @@
 /** The commander program: global options and every command group. */
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { registerAuditCommands } from "./commands/audit.js";
+import { registerBackupCommand } from "./commands/backup.js";
 import { registerCertCommands } from "./commands/cert.js";
 import { registerCommsCommands } from "./commands/comms.js";
+import { registerDataCommands } from "./commands/data.js";
 import { registerDecisionCommands } from "./commands/decisions.js";
 import { registerIncidentCommands } from "./commands/incidents.js";
 import { registerLintCommand } from "./commands/lint.js";
@@ -48,5 +51,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerServeCommand(program, ctx);
   registerTrainCommand(program, ctx);
   registerCertCommands(program, ctx);
+  registerAuditCommands(program, ctx);
+  registerBackupCommand(program, ctx);
+  registerDataCommands(program, ctx);
   return program;
 }

@@ -52,7 +52,8 @@ export async function openPostgresEventStore(
   options: PostgresEventStoreOptions = {},
 ): Promise<PostgresEventStore> {
   const where = redact(url);
-  const settings = ["-c synchronous_commit=on"];
+  // Settings in the URL (`?options=-c search_path=…`) are kept; durability is always on.
+  const settings = [urlOptions(url), "-c synchronous_commit=on"].filter((o) => o !== "");
   if (options.schema !== undefined) {
     if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
       throw new WarroomError("validation.failed", `schema '${options.schema}' must be lower-case letters, digits, _`);
@@ -416,6 +417,14 @@ async function createSchema(client: pg.PoolClient, schema: string): Promise<void
     // Two instances creating it at once: one wins, the other finds it there.
     const code = (error as { code?: string }).code;
     if (code !== "23505" && code !== "42P06") throw error;
+  }
+}
+
+function urlOptions(url: string): string {
+  try {
+    return new URL(url).searchParams.get("options") ?? "";
+  } catch {
+    return "";
   }
 }
 
