@@ -9,6 +9,7 @@ import { z } from "zod";
 import { decisionWeightsSchema } from "../domain/decision-support/weights.js";
 import { DEFAULT_POLICY, type IncidentPolicy, SEVERITIES, type Severity } from "../domain/incident/policy.js";
 import { WarroomError } from "../domain/shared/errors.js";
+import { chatConfigSchema } from "../integrations/chat/chat-config.js";
 import { alertsConfigSchema } from "../integrations/alerts/alert-config.js";
 import { statusPageConfigSchema } from "../integrations/status/status-config.js";
 import { webhooksConfigSchema } from "../integrations/webhooks/webhook-config.js";
@@ -54,6 +55,8 @@ export const configSchema = z
     statusPage: statusPageConfigSchema.prefault({}),
     /** Default criterion weights of the options matrix; each call may override some. */
     decisionWeights: decisionWeightsSchema,
+    /** Slack and Mattermost (docs/chat.md). */
+    chat: chatConfigSchema,
     policy: z
       .object({
         severities: z.partialRecord(z.enum(SEVERITIES), severityOverride).default({}),

@@ -10,11 +10,13 @@ import type { DecisionWeights } from "../domain/decision-support/weights.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import type { ResolvedAlertsConfig } from "../integrations/alerts/alert-config.js";
 import { AlertIngestor } from "../integrations/alerts/alert-ingestor.js";
+import type { ChatIntegration } from "../integrations/chat/chat-integration.js";
 import { httpMetrics } from "./http-metrics.js";
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
 import { RouteBook } from "./route-book.js";
 import type { RouteContext } from "./route-context.js";
 import { registerAlertRoutes } from "./routes/alerts.js";
+import { registerChatRoutes } from "./routes/chat.js";
 import { registerCommandRoutes } from "./routes/commands.js";
 import { registerCommsRoutes } from "./routes/comms.js";
 import { registerDecisionSupportRoutes } from "./routes/decision-support.js";
@@ -36,6 +38,8 @@ export interface BuildHttpAppOptions {
   sse?: Partial<SseOptions>;
   /** Default weights of the options matrix (config `decisionWeights`); the built-in defaults otherwise. */
   decisionWeights?: DecisionWeights;
+  /** Slack and Mattermost (config `chat`); without it the chat routes answer chat.not_configured. */
+  chat?: ChatIntegration;
   /** Alert receivers and rules (config `alerts`, resolved); without it every receiver is unknown. */
   alerts?: ResolvedAlertsConfig;
   /** The built web app (`dist/web` by default); `GET /` says how to build it when missing. */
@@ -126,6 +130,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerDecisionSupportRoutes(context, options.decisionWeights);
   registerPostmortemRoutes(context);
   registerStreamRoutes(context);
+  registerChatRoutes(http, context, options.chat);
   registerTrainingRoutes(context, http);
   registerAlertRoutes(context, options.alerts ? new AlertIngestor(options.app, options.alerts) : null);
   registerWebRoutes(context, options.webRoot);

@@ -12,6 +12,7 @@ import { ReminderScheduler } from "../app/reminder-scheduler.js";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { Clock } from "../domain/shared/clock.js";
 import { resolveAlertsConfig } from "../integrations/alerts/alert-config.js";
+import { ChatIntegration } from "../integrations/chat/chat-integration.js";
 import { buildHttpApp } from "./build-http-app.js";
 
 export interface StartServerOptions {
@@ -34,8 +35,11 @@ export interface RunningServer {
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
   const alerts = resolveAlertsConfig(config.alerts);
   const app = await createWarroomApp(config, { poll: true, writer: config.storeWriter, ...(clock ? { clock } : {}) });
+  // Mirrors timelines to Slack after commit; its log is the server's (assigned just below).
+  const chat = new ChatIntegration(app, config.chat, (message, err) => http.log.warn({ err }, message));
   const http = buildHttpApp({
     app,
+    chat,
     bodyLimitBytes: config.bodyLimitBytes,
     decisionWeights: config.decisionWeights,
     alerts,
@@ -54,6 +58,7 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
     onError: (err, incidentId) => http.log.error({ err, incidentId }, "issuing reminders failed"),
   });
   reminders.start();
+  await chat.start().catch((err: unknown) => http.log.error({ err }, "starting the chat mirror failed"));
   let closing: Promise<void> | null = null;
   return {
     url: urlOf(http, config.host),
@@ -64,6 +69,7 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
       closing ??= (async () => {
         try {
           await reminders.stop();
+          await chat.stop();
           await http.close();
         } finally {
           await app.close();
