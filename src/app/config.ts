@@ -9,8 +9,8 @@ import { z } from "zod";
 import { decisionWeightsSchema } from "../domain/decision-support/weights.js";
 import { DEFAULT_POLICY, type IncidentPolicy, SEVERITIES, type Severity } from "../domain/incident/policy.js";
 import { WarroomError } from "../domain/shared/errors.js";
-import { chatConfigSchema } from "../integrations/chat/chat-config.js";
 import { alertsConfigSchema } from "../integrations/alerts/alert-config.js";
+import { chatConfigSchema } from "../integrations/chat/chat-config.js";
 import { statusPageConfigSchema } from "../integrations/status/status-config.js";
 import { webhooksConfigSchema } from "../integrations/webhooks/webhook-config.js";
 
@@ -49,6 +49,18 @@ export const configSchema = z
     /** How often the server issues due reminders (update due/overdue, time-boxes, deadlines, triggers), ms; 0 turns it off. */
     reminderIntervalMs: z.number().int().min(0).default(15_000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * `tokens`: every route but health and signed receivers needs an API token (docs/permissions.md);
+     * `off`: no sign-in (a single-user laptop). Env WARROOM_AUTH.
+     */
+    auth: z.enum(["tokens", "off"]).default("tokens"),
+    /** Per-token request budget: `burst` at once, refilled at `perSecond` (429 with Retry-After beyond). */
+    rateLimit: z
+      .object({ perSecond: z.number().positive().default(300), burst: z.number().int().positive().default(3000) })
+      .strict()
+      .prefault({}),
+    /** A token's last-used time is written to the log at most this often (ms), not on every request. */
+    tokenLastUsedWriteMs: z.number().int().min(0).default(300_000),
     /** Alert receivers and rules, outgoing webhook delivery, the public status page (docs/integrations.md). */
     alerts: alertsConfigSchema.prefault({}),
     webhooks: webhooksConfigSchema.prefault({}),
@@ -112,6 +124,7 @@ export function loadConfig(
   if (env.PORT) fromEnv.port = Number(env.PORT);
   if (env.LOG_LEVEL) fromEnv.logLevel = env.LOG_LEVEL;
   if (env.WARROOM_STORE_WRITER) fromEnv.storeWriter = env.WARROOM_STORE_WRITER;
+  if (env.WARROOM_AUTH) fromEnv.auth = env.WARROOM_AUTH;
   return buildConfig({ ...fromFile, ...fromEnv, ...stripUndefined(overrides) });
 }
 

@@ -3,7 +3,7 @@
  * CLI, later chat and the drill runner) goes through here; input is validated with the
  * shared zod command schemas, so all of them reject the same things the same way.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   type CommandType,
   commandSchemas,
@@ -11,6 +11,7 @@ import {
   incidentCommandSchema,
 } from "../domain/incident/commands.js";
 import { decide } from "../domain/incident/decide.js";
+import { commanderOf } from "../domain/incident/derived.js";
 import type { IncidentEvent } from "../domain/incident/events.js";
 import { fold } from "../domain/incident/evolve.js";
 import type { IncidentPolicy } from "../domain/incident/policy.js";
@@ -29,6 +30,11 @@ import type {
   TimelineFilter,
   WarroomApi,
 } from "./api.js";
+import { MembersService } from "./auth/members-service.js";
+import { currentPrincipal, markPrivateTouched } from "./auth/principal.js";
+import { TokenService } from "./auth/token-service.js";
+import { canSee } from "./auth/visibility.js";
+import type { FeedAccess } from "./directory-stream.js";
 import {
   actionItemFilterSchema,
   IDEMPOTENCY_KEY,
@@ -40,6 +46,7 @@ import { INCIDENT_PREFIX, IncidentProjection, isIncidentStream, toIncidentEvent 
 import { liveEntryOf } from "./live-entry.js";
 import { LiveFeed } from "./live-feed.js";
 import { WarroomMetrics } from "./metrics.js";
+import { PeopleService } from "./people/people-service.js";
 import { StreamLocks } from "./stream-locks.js";
 import { parseOrFail } from "./validation.js";
 import {
@@ -59,6 +66,8 @@ export interface WarroomAppOptions {
   clock?: Clock;
   /** Poll the store for other writers' events; 0 turns polling off. */
   pollIntervalMs?: number;
+  /** Write a token's last-used time to the log at most this often (ms); default 5 minutes. */
+  tokenUsePersistMs?: number;
 }
 
 const MAX_RETRIES = 5;
@@ -72,15 +81,35 @@ export class WarroomApp implements WarroomApi {
   private readonly projection = new IncidentProjection();
   private readonly feed: LiveFeed;
   private readonly locks = new StreamLocks<Incident>();
+  /** The people directory (DIR-people): `list`, `get`, `add`, `update`, `remove`, `importPeople`. */
+  readonly people: PeopleService;
+  /** API tokens (DIR-tokens): created, revoked, and checked on every authenticated request. */
+  readonly tokens: TokenService;
+  /** People added explicitly to private incidents (DIR-members). */
+  readonly members: MembersService;
 
   private constructor(options: WarroomAppOptions) {
     this.store = options.store;
     this.policyValue = options.policy;
     this.clock = options.clock ?? systemClock;
-    this.feed = new LiveFeed(this.store, (event) => this.projection.apply(event));
+    this.feed = new LiveFeed(this.store, (event) => {
+      this.projection.apply(event);
+      this.people.apply(event);
+      this.tokens.apply(event);
+      this.members.apply(event);
+    });
+    const feedAccess: FeedAccess = {
+      store: this.store,
+      catchUp: () => this.feed.catchUp(),
+      offer: (events) => this.feed.offer(events),
+    };
+    this.people = new PeopleService(feedAccess, this.clock);
+    this.tokens = new TokenService(feedAccess, this.clock, this.people, options.tokenUsePersistMs);
+    this.members = new MembersService(feedAccess, this.clock);
+    // Private incidents are left out of every count /metrics shows.
     this.metrics = new WarroomMetrics({
       subscribers: () => this.feed.subscriberCount,
-      openIncidents: () => [...this.projection.all()].filter((i) => i.status !== "resolved").length,
+      openIncidents: () => [...this.projection.all()].filter((i) => i.status !== "resolved" && !i.private).length,
     });
   }
 
@@ -101,7 +130,9 @@ export class WarroomApp implements WarroomApi {
   async execute(incidentId: string, input: unknown, options: CallOptions): Promise<CommandResult> {
     const command = parseOrFail(incidentCommandSchema, input, "command");
     if (command.type === "declare") fail("validation.failed", "use declare to start a new incident", "type");
-    return this.run(normaliseId(incidentId), command, options);
+    const id = normaliseId(incidentId);
+    await this.requireVisible(id);
+    return this.run(id, command, options);
   }
 
   async listIncidents(input: IncidentFilter = {}): Promise<IncidentSummary[]> {
@@ -113,6 +144,7 @@ export class WarroomApp implements WarroomApi {
       .filter((i) => status === "all" || (status === "resolved") === (i.status === "resolved"))
       .filter((i) => !filter.severity || i.severity === filter.severity)
       .filter((i) => !filter.mode || i.mode === filter.mode)
+      .filter((i) => this.visible(i))
       .map((i) => summarise(i, now))
       .sort(compareSummaries);
   }
@@ -126,10 +158,8 @@ export class WarroomApp implements WarroomApi {
   async timeline(incidentId: string, input: TimelineFilter = {}): Promise<TimelineEntry[]> {
     const filter = parseOrFail(timelineFilterSchema, input, "timeline filter");
     const id = normaliseId(incidentId);
+    await this.requireVisible(id);
     const events = await this.store.readStream(id, filter.afterVersion ?? 0);
-    if (events.length === 0 && !(await this.exists(id))) {
-      fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
-    }
     let entries = events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position));
     if (filter.channel) entries = entries.filter((e) => e.channel === filter.channel);
     const types = filter.types;
@@ -143,6 +173,7 @@ export class WarroomApp implements WarroomApi {
     const now = isoNow(this.clock);
     const out: OpenTaskItem[] = [];
     for (const incident of this.projection.all()) {
+      if (!this.visible(incident)) continue;
       for (const task of viewOf(incident, now, this.policyValue).tasks) {
         if (task.status !== "assigned" && task.status !== "acknowledged") continue;
         if (filter.assignee && task.assignee !== filter.assignee) continue;
@@ -158,6 +189,7 @@ export class WarroomApp implements WarroomApi {
     const now = isoNow(this.clock);
     const out: OpenActionItem[] = [];
     for (const incident of this.projection.all()) {
+      if (!this.visible(incident)) continue;
       for (const item of incident.actionItems) {
         if ((filter.status !== "all" && item.status !== "open") || (filter.owner && item.owner !== filter.owner))
           continue;
@@ -185,6 +217,8 @@ export class WarroomApp implements WarroomApi {
   ): Promise<Subscription> {
     const incidentId = scope.incidentId === undefined ? undefined : normaliseId(scope.incidentId);
     if (incidentId !== undefined) await this.requireIncident(incidentId);
+    // Captured now: deliveries run outside the request that subscribed.
+    const principal = currentPrincipal();
     let last = scope.afterPosition;
     let replaying = true;
     const buffered: StoredEvent[] = [];
@@ -192,6 +226,8 @@ export class WarroomApp implements WarroomApi {
       if (event.position <= last) return;
       last = event.position;
       if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
+      const incident = this.projection.get(event.streamId);
+      if (incident && !canSee(incident, principal, this.members.of(incident.id))) return;
       onEntry(liveEntryOf(event));
     };
     // Listen first, then replay: whatever commits meanwhile is buffered and de-duplicated
@@ -216,6 +252,14 @@ export class WarroomApp implements WarroomApi {
     return { close: unsubscribe };
   }
 
+  /** The incident's current commander, or undefined when it is unknown or not visible to the caller. */
+  commanderOf(incidentId: string): string | undefined {
+    const incident = this.projection.get(normaliseId(incidentId));
+    return incident && canSee(incident, currentPrincipal(), this.members.of(incident.id))
+      ? commanderOf(incident)
+      : undefined;
+  }
+
   /** Pull events other processes wrote; the server's poller does this on a timer. */
   refresh(): Promise<void> {
     return this.feed.catchUp();
@@ -231,13 +275,17 @@ export class WarroomApp implements WarroomApi {
   }
 
   private async run(target: string, command: IncidentCommand, options: CallOptions): Promise<CommandResult> {
+    // Commands on private incidents stay out of the metrics: a count would reveal them.
+    const isPrivate = command.type === "declare" ? command.private : this.projection.get(target)?.private === true;
+    if (isPrivate) markPrivateTouched();
     try {
       const result = await this.runOnce(target, command, options);
-      this.metrics.commands.inc({ command: command.type, outcome: result.duplicate ? "duplicate" : "ok" });
+      if (!isPrivate)
+        this.metrics.commands.inc({ command: command.type, outcome: result.duplicate ? "duplicate" : "ok" });
       return result;
     } catch (error) {
       const code = isWarroomError(error) ? error.code : "internal";
-      this.metrics.commands.inc({ command: command.type, outcome: code });
+      if (!isPrivate) this.metrics.commands.inc({ command: command.type, outcome: code });
       throw error;
     }
   }
@@ -258,7 +306,7 @@ export class WarroomApp implements WarroomApi {
     }
     let nextNumber = this.projection.highestIncidentNumber + 1;
     for (let attempt = 0; ; attempt++) {
-      const incidentId = target === "declare" ? `${INCIDENT_PREFIX}${nextNumber}` : target;
+      const incidentId = target === "declare" ? this.newIncidentId(command, nextNumber) : target;
       const started = performance.now();
       const attemptResult = await this.attempt(incidentId, target === "declare", command, actor, options, requestHash);
       let result: AppendResult;
@@ -276,9 +324,11 @@ export class WarroomApp implements WarroomApi {
         nextNumber = Math.max(nextNumber + 1, this.projection.highestIncidentNumber + 1);
         continue;
       }
-      this.metrics.appendSeconds.observe((performance.now() - started) / 1000);
+      if (!attemptResult.after.private) this.metrics.appendSeconds.observe((performance.now() - started) / 1000);
       if (result.duplicate) return this.duplicateResult(result, requestHash);
-      for (const event of attemptResult.events) this.metrics.appendedEvents.inc({ type: event.type });
+      if (!attemptResult.after.private) {
+        for (const event of attemptResult.events) this.metrics.appendedEvents.inc({ type: event.type });
+      }
       return {
         incident: viewOf(attemptResult.after, attemptResult.now, this.policyValue),
         appended: result.events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position)),
@@ -364,20 +414,42 @@ export class WarroomApp implements WarroomApi {
 
   private async requireIncident(incidentId: string): Promise<Incident> {
     const id = normaliseId(incidentId);
+    const incident = await this.requireVisible(id);
+    const state = await this.loadState(id);
+    return state ?? incident;
+  }
+
+  /**
+   * The incident from the projection, or `incident.not_found`, also when it is private
+   * and the request's principal is not a member: the same answer, word for word, as for
+   * an id that was never used.
+   */
+  private async requireVisible(id: string): Promise<Incident> {
     let incident = this.projection.get(id);
     if (!incident) {
       await this.feed.catchUp();
       incident = this.projection.get(id);
     }
-    if (!incident) fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
-    const state = await this.loadState(id);
-    return state ?? incident;
+    if (!incident || !this.visible(incident)) fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
+    return incident;
   }
 
-  private async exists(incidentId: string): Promise<boolean> {
-    if (this.projection.get(incidentId)) return true;
-    await this.feed.catchUp();
-    return this.projection.get(incidentId) !== undefined;
+  /** Visible to the current request's principal (everything is, outside a signed-in request). */
+  private visible(incident: Incident): boolean {
+    if (!canSee(incident, currentPrincipal(), this.members.of(incident.id))) return false;
+    if (incident.private) markPrivateTouched();
+    return true;
+  }
+
+  /**
+   * Open incidents are numbered INC-1, INC-2…; a private one gets a random id instead
+   * (INC-P…), so a gap in the numbers never tells anyone that a private incident exists.
+   */
+  private newIncidentId(command: IncidentCommand, nextNumber: number): string {
+    if (command.type === "declare" && command.private) {
+      return `${INCIDENT_PREFIX}P${randomBytes(6).toString("hex").toUpperCase()}`;
+    }
+    return `${INCIDENT_PREFIX}${nextNumber}`;
   }
 }
 

@@ -7,12 +7,15 @@ import { loadConfig, type WarroomConfig } from "../app/config.js";
 import { createWarroomApp } from "../app/create-app.js";
 import { WarroomHttpClient } from "../client/http-client.js";
 import { WarroomError } from "../domain/shared/errors.js";
+import { tokenFor } from "./credentials.js";
 import type { CliIo } from "./io.js";
 
 export interface GlobalOptions {
   db?: string;
   server?: string;
   as?: string;
+  /** API token for --server (else WARROOM_TOKEN, else the one `warroom login` saved). */
+  token?: string;
   json?: boolean;
   config?: string;
 }
@@ -59,7 +62,9 @@ export async function connect(
 ): Promise<Connection> {
   const url = serverUrl(globals, io.env);
   if (url) {
+    const token = tokenFor(url, globals.token, io.env);
     const api = new WarroomHttpClient(url, {
+      ...(token ? { token, sendActorWithToken: Boolean(globals.as ?? io.env.WARROOM_USER) } : {}),
       onReconnect: ({ attempt, error }) => {
         if (attempt === 1 || attempt % 10 === 0) {
           io.stderr.write(`connection to ${url} lost${error ? ` (${error.message})` : ""}; reconnecting…\n`);

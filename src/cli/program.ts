@@ -9,9 +9,12 @@ import { registerDataCommands } from "./commands/data.js";
 import { registerDecisionCommands } from "./commands/decisions.js";
 import { registerIncidentCommands } from "./commands/incidents.js";
 import { registerLintCommand } from "./commands/lint.js";
+import { registerLoginCommand } from "./commands/login.js";
+import { registerPeopleCommands } from "./commands/people.js";
 import { registerPostmortemCommands } from "./commands/postmortem.js";
 import { registerRoleCommands } from "./commands/roles.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerTokenCommands } from "./commands/token.js";
 import { registerTrainCommand } from "./commands/train.js";
 import { registerWorkCommands } from "./commands/work.js";
 import type { CliContext } from "./context.js";
@@ -32,6 +35,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option("--db <path>", "SQLite file (env WARROOM_DB; default ./data/warroom.db)")
     .option("--server <url>", "talk to a running Warroom server instead of the file (env WARROOM_SERVER)")
     .option("--as <handle>", "who is acting (env WARROOM_USER; default: your OS user name)")
+    .option("--token <token>", "API token for --server (env WARROOM_TOKEN; default: the one `warroom login` saved)")
     .option("--json", "machine-readable output on stdout (and the error as JSON on stderr)")
     .option("--config <file>", "config file (env WARROOM_CONFIG; default ./warroom.config.json if present)")
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
@@ -49,6 +53,9 @@ export function buildProgram(ctx: CliContext): Command {
   registerDecisionCommands(program, ctx);
   registerPostmortemCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerPeopleCommands(program, ctx);
+  registerTokenCommands(program, ctx);
+  registerLoginCommand(program, ctx);
   registerTrainCommand(program, ctx);
   registerCertCommands(program, ctx);
   registerAuditCommands(program, ctx);

@@ -28,6 +28,13 @@ export interface HttpClientOptions {
   maxReconnectDelayMs?: number;
   /** Told each time a live stream dropped and is being reopened. */
   onReconnect?: (info: { attempt: number; error: Error | undefined; afterPosition: number }) => void;
+  /** API token, sent as `Authorization: Bearer` on every request and live stream. */
+  token?: string;
+  /**
+   * With a token the server acts as the token's person; send Warroom-Actor too only when
+   * the user named someone explicitly (an admin acting for another person).
+   */
+  sendActorWithToken?: boolean;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -39,6 +46,8 @@ export class WarroomHttpClient implements WarroomApi {
   private readonly maxReconnectDelayMs: number;
   private readonly onReconnect: HttpClientOptions["onReconnect"];
   private readonly streams = new Set<AbortController>();
+  private readonly auth: Record<string, string>;
+  private readonly sendActor: boolean;
 
   constructor(baseUrl: string, options: HttpClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, "");
@@ -46,6 +55,8 @@ export class WarroomHttpClient implements WarroomApi {
     this.reconnectDelayMs = options.reconnectDelayMs ?? 500;
     this.maxReconnectDelayMs = options.maxReconnectDelayMs ?? 10_000;
     this.onReconnect = options.onReconnect;
+    this.auth = options.token ? { authorization: `Bearer ${options.token}` } : {};
+    this.sendActor = options.token === undefined || options.sendActorWithToken === true;
   }
 
   declare(input: unknown, options: CallOptions): Promise<CommandResult> {
@@ -217,7 +228,7 @@ export class WarroomHttpClient implements WarroomApi {
     let response: Response;
     try {
       response = await this.fetchFn(url, {
-        headers: { accept: "text/event-stream", "last-event-id": String(afterPosition) },
+        headers: { accept: "text/event-stream", "last-event-id": String(afterPosition), ...this.auth },
         signal,
       });
     } catch (error) {
@@ -228,15 +239,23 @@ export class WarroomHttpClient implements WarroomApi {
     return response;
   }
 
+  /** Any other route (people, tokens…): JSON in, JSON out, problems thrown as WarroomError. */
+  request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown, actor?: string): Promise<T> {
+    return this.send(method, path, {
+      ...(body === undefined ? {} : { body }),
+      ...(actor === undefined ? {} : { call: { actor } }),
+    });
+  }
+
   private async send<T>(
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PATCH" | "DELETE",
     path: string,
     init: { body?: unknown; call?: CallOptions; query?: Query } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json", ...this.auth };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     if (init.call) {
-      headers["warroom-actor"] = headerSafe(init.call.actor);
+      if (this.sendActor) headers["warroom-actor"] = headerSafe(init.call.actor);
       if (init.call.expectedVersion !== undefined) headers["if-match"] = String(init.call.expectedVersion);
       if (init.call.idempotencyKey !== undefined) headers["idempotency-key"] = headerSafe(init.call.idempotencyKey);
     }

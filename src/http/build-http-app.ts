@@ -11,6 +11,8 @@ import { WarroomError } from "../domain/shared/errors.js";
 import type { ResolvedAlertsConfig } from "../integrations/alerts/alert-config.js";
 import { AlertIngestor } from "../integrations/alerts/alert-ingestor.js";
 import type { ChatIntegration } from "../integrations/chat/chat-integration.js";
+import type { StatusPageConfig } from "../integrations/status/status-config.js";
+import { type AuthOptions, registerAuth } from "./auth.js";
 import { httpMetrics } from "./http-metrics.js";
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from "./problem.js";
 import { RouteBook } from "./route-book.js";
@@ -22,13 +24,19 @@ import { registerCommsRoutes } from "./routes/comms.js";
 import { registerDecisionSupportRoutes } from "./routes/decision-support.js";
 import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMetaRoutes } from "./routes/meta.js";
+import { registerPeopleRoutes } from "./routes/people.js";
 import { registerPostmortemRoutes } from "./routes/postmortem.js";
+import { registerStatusPageRoutes } from "./routes/status-page.js";
 import { registerStreamRoutes } from "./routes/stream.js";
+import { registerTokenRoutes } from "./routes/tokens.js";
 import { registerTrainingRoutes } from "./routes/training.js";
 import { registerWebRoutes } from "./routes/web.js";
+import { registerWebhookRoutes } from "./routes/webhooks.js";
 import { type SseOptions, SseRegistry } from "./sse.js";
 
 export interface BuildHttpAppOptions {
+  /** Bearer tokens and roles (docs/permissions.md); omitted means auth off, as for tests and embedding. */
+  auth?: AuthOptions;
   app: WarroomApp;
   /** Largest request body accepted (bytes); larger is `request.too_large`. */
   bodyLimitBytes: number;
@@ -42,6 +50,8 @@ export interface BuildHttpAppOptions {
   chat?: ChatIntegration;
   /** Alert receivers and rules (config `alerts`, resolved); without it every receiver is unknown. */
   alerts?: ResolvedAlertsConfig;
+  /** The public status page (config `statusPage`); its defaults otherwise. */
+  statusPage?: StatusPageConfig;
   /** The built web app (`dist/web` by default); `GET /` says how to build it when missing. */
   webRoot?: string;
 }
@@ -96,7 +106,13 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
     reply.header("Connection", "close");
     done(new WarroomError("store.unavailable", "the server is shutting down; retry in a moment"));
   });
+  registerAuth(http, options.app, context.book, options.auth ?? { mode: "off" });
   http.addHook("onResponse", (request, reply, done) => {
+    // A request that touched a private incident is not counted: a count would reveal it.
+    if (request.warroomScope?.touchedPrivate) {
+      done();
+      return;
+    }
     context.metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
@@ -131,8 +147,12 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerPostmortemRoutes(context);
   registerStreamRoutes(context);
   registerChatRoutes(http, context, options.chat);
+  registerPeopleRoutes(context);
+  registerTokenRoutes(context);
   registerTrainingRoutes(context, http);
   registerAlertRoutes(context, options.alerts ? new AlertIngestor(options.app, options.alerts) : null);
+  registerWebhookRoutes(context);
+  registerStatusPageRoutes(context, options.statusPage ?? { title: "Service status", resolvedDays: 7 });
   registerWebRoutes(context, options.webRoot);
   return http;
 }

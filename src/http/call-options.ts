@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from "fastify";
 import type { CallOptions } from "../app/api.js";
+import { currentPrincipal } from "../app/auth/principal.js";
 import { IDEMPOTENCY_KEY } from "../app/filter-schemas.js";
 import { fail } from "../domain/shared/errors.js";
 
@@ -22,9 +23,31 @@ export function callOptions(request: FastifyRequest): CallOptions {
   return options;
 }
 
-/** Presence is checked here; the handle's form is checked by the app, like every other edge. */
+/**
+ * Signed in, the actor is the token's person; only an admin may name someone else in
+ * Warroom-Actor (an integration acting for people). Without auth the header is required.
+ */
 function readActor(request: FastifyRequest): string {
-  const raw = single(request.headers["warroom-actor"]);
+  const principal = currentPrincipal();
+  if (principal !== undefined) {
+    const named = single(request.headers["warroom-actor"]);
+    if (named === undefined || named.trim() === "") return principal.person;
+    const actor = decodeActor(named);
+    if (actor.replace(/^@/, "").toLowerCase() === principal.person.toLowerCase()) return principal.person;
+    if (principal.role !== "admin") {
+      fail(
+        "auth.forbidden",
+        `you are signed in as ${principal.person}: only an admin may act as someone else (${ACTOR_HEADER})`,
+        ACTOR_HEADER,
+      );
+    }
+    return actor;
+  }
+  return decodeActor(single(request.headers["warroom-actor"]));
+}
+
+/** Presence is checked here; the handle's form is checked by the app, like every other edge. */
+function decodeActor(raw: string | undefined): string {
   if (raw === undefined || raw.trim() === "") {
     fail(
       "actor.missing",

@@ -18,9 +18,7 @@ export type HeaderParam = "WarroomActor" | "IfMatch" | "IdempotencyKey" | "Prefe
  */
 export type RouteAccess = "public" | "signed" | "viewer" | "responder" | "commander" | "admin";
 
-/** The roles a token can carry, least to most. */
-export const ROLES = ["viewer", "responder", "commander", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "../domain/people/roles.js";
 
 export interface RouteDoc {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

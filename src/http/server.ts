@@ -13,6 +13,8 @@ import type { WarroomApp } from "../app/warroom-app.js";
 import type { Clock } from "../domain/shared/clock.js";
 import { resolveAlertsConfig } from "../integrations/alerts/alert-config.js";
 import { ChatIntegration } from "../integrations/chat/chat-integration.js";
+import { WebhookDeliverer } from "../integrations/webhooks/webhook-deliverer.js";
+import { WebhookRegistry } from "../integrations/webhooks/webhook-registry.js";
 import { buildHttpApp } from "./build-http-app.js";
 
 export interface StartServerOptions {
@@ -29,20 +31,29 @@ export interface RunningServer {
   reminders: ReminderScheduler;
   /** Ends live streams, stops listening and closes the store; safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Set on the first start with auth on and no API token yet: an admin token created for
+   * the bootstrap person, to print once (it is stored only as a hash).
+   */
+  bootstrap?: { person: string; token: string };
 }
 
 /** Logs go to stderr, so stdout carries only what the command prints (the URL, JSON). */
 export async function startServer({ config, clock }: StartServerOptions): Promise<RunningServer> {
   const alerts = resolveAlertsConfig(config.alerts);
   const app = await createWarroomApp(config, { poll: true, writer: config.storeWriter, ...(clock ? { clock } : {}) });
+  app.tokens.usePersistMs = config.tokenLastUsedWriteMs;
+  const bootstrap = config.auth === "tokens" ? await bootstrapAdmin(app) : undefined;
   // Mirrors timelines to Slack after commit; its log is the server's (assigned just below).
   const chat = new ChatIntegration(app, config.chat, (message, err) => http.log.warn({ err }, message));
   const http = buildHttpApp({
     app,
     chat,
+    auth: { mode: config.auth, rateLimit: config.rateLimit },
     bodyLimitBytes: config.bodyLimitBytes,
     decisionWeights: config.decisionWeights,
     alerts,
+    statusPage: config.statusPage,
     logger: { level: config.logLevel, stream: process.stderr },
   });
   try {
@@ -58,10 +69,21 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
     onError: (err, incidentId) => http.log.error({ err, incidentId }, "issuing reminders failed"),
   });
   reminders.start();
+  // Outgoing webhooks are sent after commit, beside the command path.
+  const webhooks = config.webhooks.deliver
+    ? new WebhookDeliverer({
+        app,
+        registry: new WebhookRegistry(app.store, app.clock),
+        config: config.webhooks,
+        onError: (err, subscription) => http.log.warn({ err, subscription }, "webhook delivery stopped"),
+      })
+    : null;
+  await webhooks?.start();
   await chat.start().catch((err: unknown) => http.log.error({ err }, "starting the chat mirror failed"));
   let closing: Promise<void> | null = null;
   return {
     url: urlOf(http, config.host),
+    ...(bootstrap ? { bootstrap } : {}),
     app,
     http,
     reminders,
@@ -69,6 +91,7 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
       closing ??= (async () => {
         try {
           await reminders.stop();
+          await webhooks?.stop();
           await chat.stop();
           await http.close();
         } finally {
@@ -85,4 +108,25 @@ function urlOf(http: FastifyInstance, host: string): string {
   // A wildcard bind is reachable on loopback; say so rather than print 0.0.0.0.
   const shown = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
   return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
+}
+
+/** The person the first admin token is for, added to the directory if missing. */
+export const BOOTSTRAP_PERSON = "admin";
+
+/**
+ * First start with auth on: nobody could sign in, so create an admin token (and the
+ * `admin` person if the directory lacks one). Never again once any token exists.
+ */
+async function bootstrapAdmin(app: WarroomApp): Promise<{ person: string; token: string } | undefined> {
+  await app.refresh();
+  if (app.tokens.anyCreated) return undefined;
+  const acting = { actor: BOOTSTRAP_PERSON };
+  if (!app.people.get(BOOTSTRAP_PERSON)) {
+    await app.people.add({ handle: BOOTSTRAP_PERSON, name: "Administrator", icQualified: true }, acting);
+  }
+  const { token } = await app.tokens.create(
+    { person: BOOTSTRAP_PERSON, role: "admin", name: "created on first start" },
+    acting,
+  );
+  return { person: BOOTSTRAP_PERSON, token };
 }

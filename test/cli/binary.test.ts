@@ -17,7 +17,7 @@ describe("the warroom binary", { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     server = await startServer({
-      config: buildConfig({ dbPath: `${tmp.dir}/server.db`, port: 0, logLevel: "silent" }),
+      config: buildConfig({ auth: "off", dbPath: `${tmp.dir}/server.db`, port: 0, logLevel: "silent" }),
     });
   });
   afterAll(async () => {
@@ -105,7 +105,10 @@ describe("the warroom binary", { timeout: 60_000 }, () => {
   });
 
   it("serve prints its URL and shuts down cleanly on SIGTERM", async () => {
-    const child = spawnCli(["--db", `${tmp.dir}/served.db`, "serve", "--port", "0"], { LOG_LEVEL: "silent" });
+    const child = spawnCli(["--db", `${tmp.dir}/served.db`, "serve", "--port", "0"], {
+      LOG_LEVEL: "silent",
+      WARROOM_AUTH: "off",
+    });
     const out = new Capture();
     child.stdout.on("data", (chunk: Buffer) => out.write(chunk.toString()));
     await waitFor(() => /Warroom is running at http:\/\/\S+\n/.test(out.text), "the server to start", 15_000);

@@ -73,7 +73,7 @@ describe("follow over a server restart", () => {
   afterAll(() => tmp.cleanup());
 
   it("resumes with Last-Event-ID: nothing missed, nothing repeated", async () => {
-    const config = buildConfig({ dbPath: tmp.db, port: 0, logLevel: "silent", pollIntervalMs: 50 });
+    const config = buildConfig({ auth: "off", dbPath: tmp.db, port: 0, logLevel: "silent", pollIntervalMs: 50 });
     const first = await startServer({ config });
     const port = Number(new URL(first.url).port);
     const resumedFrom: string[] = [];

@@ -68,7 +68,7 @@ describe("remote mode", () => {
 
   beforeAll(async () => {
     server = await startServer({
-      config: buildConfig({ dbPath: remote.db, port: 0, logLevel: "silent", pollIntervalMs: 50 }),
+      config: buildConfig({ auth: "off", dbPath: remote.db, port: 0, logLevel: "silent", pollIntervalMs: 50 }),
       clock: serverClock,
     });
   });
@@ -209,7 +209,7 @@ describe("warroom serve (in-process)", () => {
     const serving = cli(["--db", tmp.db, "serve", "--port", "0", "--host", "127.0.0.1"], {
       stdout: out,
       signal: stop.signal,
-      env: { LOG_LEVEL: "silent" },
+      env: { LOG_LEVEL: "silent", WARROOM_AUTH: "off" },
     });
     await waitFor(() => out.text.includes("Warroom is running at"), "the server to start");
     const url = /Warroom is running at (http:\/\/\S+)/.exec(out.text)?.[1] ?? "";

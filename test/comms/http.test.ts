@@ -201,6 +201,7 @@ describe("startServer", () => {
     const dir = mkdtempSync(join(tmpdir(), "warroom-reminders-"));
     const clock = new ManualClock("2026-03-01T10:00:00.000Z");
     const config = buildConfig({
+      auth: "off",
       dbPath: join(dir, "warroom.db"),
       port: 0,
       logLevel: "silent",

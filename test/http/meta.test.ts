@@ -35,6 +35,20 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["POST", "/api/postmortem/lint"],
   ["GET", "/api/incidents/:id/options/matrix"],
   ["GET", "/api/incidents/:id/decisions/:decisionId/record"],
+  // People, tokens and members (test/auth covers what they do).
+  ["GET", "/api/people"],
+  ["GET", "/api/people/:handle"],
+  ["POST", "/api/people"],
+  ["POST", "/api/people/import"],
+  ["PATCH", "/api/people/:handle"],
+  ["DELETE", "/api/people/:handle"],
+  ["GET", "/api/me"],
+  ["GET", "/api/tokens"],
+  ["POST", "/api/tokens"],
+  ["POST", "/api/tokens/:tokenId/revoke"],
+  ["GET", "/api/incidents/:id/members"],
+  ["POST", "/api/incidents/:id/members"],
+  ["POST", "/api/incidents/:id/members/remove"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");
@@ -55,7 +69,9 @@ describe("GET /openapi.json", () => {
     );
     expect(listed.sort()).toEqual(EXPECTED_ROUTES.map(([m, u]) => `${m} ${toOpenApi(u)}`).sort());
     for (const [method, url] of EXPECTED_ROUTES) {
-      expect(t.http.hasRoute({ method: method as "GET" | "POST", url }), `${method} ${url}`).toBe(true);
+      expect(t.http.hasRoute({ method: method as "GET" | "POST" | "PATCH" | "DELETE", url }), `${method} ${url}`).toBe(
+        true,
+      );
     }
     const operationIds = listed.map((key) => {
       const [m, p] = key.split(" ") as [string, string];

@@ -18,7 +18,7 @@ describe("startServer writer mode", () => {
   });
 
   it("serves durable appends through the writer thread, at synchronous=FULL, and stops it on close", async () => {
-    const config = buildConfig({ dbPath: join(dir, "w.db"), port: 0, logLevel: "silent", storeWriter: "thread" });
+    const config = buildConfig({ auth: "off", dbPath: join(dir, "w.db"), port: 0, logLevel: "silent", storeWriter: "thread" });
     const server = await startServer({ config });
     const store = server.app.store;
     expect(store).toBeInstanceOf(SqliteEventStore);
@@ -54,7 +54,7 @@ describe("startServer writer mode", () => {
   });
 
   it("commits inline by default", async () => {
-    const config = buildConfig({ dbPath: join(dir, "d.db"), port: 0, logLevel: "silent" });
+    const config = buildConfig({ auth: "off", dbPath: join(dir, "d.db"), port: 0, logLevel: "silent" });
     const server = await startServer({ config });
     try {
       expect((server.app.store as SqliteEventStore).writer).toBe("inline");

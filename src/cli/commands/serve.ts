@@ -22,10 +22,18 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         const stop = untilStopped(ctx.io.signal);
         try {
           const server = await startServer({ config, ...(ctx.io.clock ? { clock: ctx.io.clock } : {}) });
-          if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ url: server.url, db: config.dbPath })}\n`);
-          else {
+          const { bootstrap } = server;
+          if (ctx.json) {
+            const extra = bootstrap ? { bootstrapToken: bootstrap.token, bootstrapPerson: bootstrap.person } : {};
+            ctx.io.stdout.write(
+              `${JSON.stringify({ url: server.url, db: config.dbPath, auth: config.auth, ...extra })}\n`,
+            );
+          } else {
             ctx.print(`Warroom is running at ${server.url}`);
             ctx.io.stderr.write(`database ${config.dbPath}; Ctrl-C to stop\n`);
+            if (bootstrap) ctx.io.stderr.write(bootstrapNotice(server.url, bootstrap.person, bootstrap.token));
+            else if (config.auth === "off")
+              ctx.io.stderr.write("auth is off: anyone who can reach this port can do anything\n");
           }
           try {
             await stop.promise;
@@ -38,4 +46,17 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         }
       }),
     );
+}
+
+/** Shown once, on the first start with auth on: the token is stored only as a hash. */
+function bootstrapNotice(url: string, person: string, token: string): string {
+  return [
+    "",
+    `First start: no API tokens yet, so this admin token was created for '${person}'. It is shown only now:`,
+    `  ${token}`,
+    `Sign in in the browser:  ${url}/#token=${token}`,
+    `Or from the CLI:         warroom login --server ${url} --token ${token}`,
+    "Then create tokens for your team: warroom token create --person <handle> --role responder",
+    "",
+  ].join("\n");
 }

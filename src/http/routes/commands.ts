@@ -4,9 +4,11 @@
  * Path parameters (`:taskId`, `:role`…) are merged into the body; the route's command
  * type and path win over anything the body says.
  */
+
+import { requireCommandAccess } from "../auth.js";
 import { callOptions } from "../call-options.js";
 import { requireJsonObject, sendCommandResult } from "../command-io.js";
-import { COMMAND_ROUTE_LIST, INCIDENT_BASE } from "../command-routes.js";
+import { COMMAND_ROUTE_LIST, COMMAND_ROUTES, INCIDENT_BASE } from "../command-routes.js";
 import { commandBodySchema, ref } from "../openapi-schemas.js";
 import { COMMAND_ERRORS, type RouteContext } from "../route-context.js";
 
@@ -39,8 +41,13 @@ export function registerCommandRoutes({ app, book }: RouteContext): void {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
+      const body = requireJsonObject(request.body);
+      const type = body.type;
+      if (typeof type === "string" && Object.hasOwn(COMMAND_ROUTES, type)) {
+        requireCommandAccess(app, id, COMMAND_ROUTES[type as keyof typeof COMMAND_ROUTES].access, request);
+      }
       const options = callOptions(request);
-      const result = await app.execute(id, requireJsonObject(request.body), options);
+      const result = await app.execute(id, body, options);
       return sendCommandResult(request, reply, 200, result);
     },
   );

@@ -79,7 +79,8 @@ async function openStream(
     throw error;
   }
   reply.hijack();
-  metrics.observe(request.method, request.routeOptions.url, 200, null);
+  // A private incident's stream stays out of the metrics, like every request that touched one.
+  if (!request.warroomScope?.touchedPrivate) metrics.observe(request.method, request.routeOptions.url, 200, null);
   const started = Date.now();
   connection.onClose(() =>
     request.log.debug({ sent: connection.sent, ms: Date.now() - started }, "live stream closed"),
