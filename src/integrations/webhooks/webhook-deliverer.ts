@@ -1,0 +1,235 @@
+/**
+ * Delivers committed incident events to each subscription, in position order, after
+ * commit: one worker per subscription walks the log from its cursor, signs and POSTs
+ * each matching event, and records the outcome in the subscription's stream (a delivery
+ * moves the cursor, so a restart resumes there). A failure is retried with exponential
+ * back-off (capped, with jitter) and the worker does not move past it: a receiver that is
+ * down gets everything, in order, once it is back. It runs beside the command path and
+ * never holds it up; drills are never sent, private incidents only when asked for.
+ */
+
+import { isIncidentStream, toIncidentEvent } from "../../app/incident-projection.js";
+import type { WarroomApp } from "../../app/warroom-app.js";
+import { toTimelineEntry } from "../../domain/incident/timeline.js";
+import { isoNow } from "../../domain/shared/clock.js";
+import type { StoredEvent } from "../../store/event-store.js";
+import { signedHeaders } from "./signature.js";
+import type { WebhooksConfig } from "./webhook-config.js";
+import type { Subscription } from "./webhook-events.js";
+import type { WebhookRegistry } from "./webhook-registry.js";
+
+export interface DelivererOptions {
+  app: WarroomApp;
+  registry: WebhookRegistry;
+  config: WebhooksConfig;
+  /** 0 ≤ random() < 1, for the jitter; Math.random by default. */
+  random?: () => number;
+  onError?: (error: unknown, subscriptionId: string) => void;
+}
+
+interface IncidentFlags {
+  mode: string;
+  private: boolean;
+}
+
+const PAGE = 200;
+
+export class WebhookDeliverer {
+  private running = false;
+  private readonly workers = new Map<string, Promise<void>>();
+  private readonly wakers = new Set<() => void>();
+  private readonly incidents = new Map<string, IncidentFlags>();
+  private follow: { close(): void } | null = null;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: DelivererOptions) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const { app } = this.options;
+    this.follow = await app.follow({ afterPosition: app.livePosition }, () => this.wakeAll());
+    this.timer = setInterval(() => void this.reconcile(), this.options.config.pollIntervalMs);
+    this.timer.unref();
+    await this.reconcile();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.follow?.close();
+    this.follow = null;
+    if (this.timer) clearInterval(this.timer);
+    this.wakeAll();
+    await Promise.allSettled([...this.workers.values()]);
+  }
+
+  /** Starts a worker for each subscription that has none; wakes the idle ones. */
+  private async reconcile(): Promise<void> {
+    if (!this.running) return;
+    try {
+      for (const subscription of await this.options.registry.subscriptions()) {
+        if (this.workers.has(subscription.id)) continue;
+        const worker = this.work(subscription.id)
+          .catch((error) => this.options.onError?.(error, subscription.id))
+          .finally(() => this.workers.delete(subscription.id));
+        this.workers.set(subscription.id, worker);
+      }
+    } catch (error) {
+      this.options.onError?.(error, "*");
+    }
+    this.wakeAll();
+  }
+
+  private async work(id: string): Promise<void> {
+    const { registry, app } = this.options;
+    let skipped: { version: number; position: number } | null = null;
+    while (this.running) {
+      const subscription = (await registry.subscriptions()).find((s) => s.id === id);
+      if (!subscription) return;
+      const state = await registry.cursorState(id);
+      let from = state.cursor ?? subscription.startAfter;
+      if (skipped && skipped.version === state.version) from = Math.max(from, skipped.position);
+      const page = await app.store.readAll(from, PAGE);
+      if (page.length === 0) {
+        await this.sleep(this.options.config.pollIntervalMs);
+        continue;
+      }
+      let version: number = state.version;
+      for (const event of page) {
+        if (!this.running) return;
+        if (!(await this.matches(subscription, event))) {
+          skipped = { version, position: event.position };
+          continue;
+        }
+        const next = await this.deliver(subscription, event, version);
+        if (next === null) break;
+        version = next;
+        skipped = null;
+      }
+    }
+  }
+
+  /** Sends one event until it is taken; the stream's version after, or null when interrupted (replay, removal, stop). */
+  private async deliver(subscription: Subscription, event: StoredEvent, version: number): Promise<number | null> {
+    const { registry, app } = this.options;
+    const body = JSON.stringify(payloadOf(subscription.id, event));
+    for (let attempt = 1; this.running; attempt++) {
+      const current = await registry.cursorState(subscription.id);
+      if (current.version !== version) return null;
+      const outcome = await this.post(subscription, event, body);
+      const base = {
+        at: isoNow(app.clock),
+        position: event.position,
+        eventType: event.type,
+        incidentId: event.streamId,
+        attempt,
+      };
+      if (outcome.ok) {
+        const recorded = await registry.record(subscription.id, version, {
+          type: "WebhookDelivered",
+          ...base,
+          status: outcome.status ?? 200,
+        });
+        return recorded ? version + 1 : null;
+      }
+      const delay = this.backoff(attempt);
+      const recorded = await registry.record(subscription.id, version, {
+        type: "WebhookAttemptFailed",
+        ...base,
+        status: outcome.status,
+        error: outcome.error.slice(0, 500),
+        retryAt: new Date(app.clock.now() + delay).toISOString(),
+      });
+      if (!recorded) return null;
+      version += 1;
+      await this.sleep(delay, false);
+    }
+    return null;
+  }
+
+  private async post(
+    subscription: Subscription,
+    event: StoredEvent,
+    body: string,
+  ): Promise<{ ok: true; status: number } | { ok: false; status: number | null; error: string }> {
+    try {
+      const response = await fetch(subscription.url, {
+        method: "POST",
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.options.config.timeoutMs),
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Warroom-Webhooks/1",
+          "warroom-delivery": `${subscription.id}-${event.position}`,
+          "warroom-event": event.type,
+          // Signed with the wall clock the receiver checks against, not the app's (possibly virtual) clock.
+          ...signedHeaders(subscription.secret, body, Date.now()),
+        },
+        body,
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
+      return { ok: false, status: response.status, error: `HTTP ${response.status}` };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      return { ok: false, status: null, error: cause ?? (error as Error).message };
+    }
+  }
+
+  /** base·2^(n-1), capped, with the upper half random so many senders do not retry in step. */
+  private backoff(attempt: number): number {
+    const { baseDelayMs, maxDelayMs } = this.options.config;
+    const capped = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+    return Math.round(capped / 2 + (this.options.random ?? Math.random)() * (capped / 2));
+  }
+
+  private async matches(subscription: Subscription, event: StoredEvent): Promise<boolean> {
+    if (!isIncidentStream(event.streamId)) return false;
+    if (!subscription.events.includes("*") && !subscription.events.includes(event.type)) return false;
+    let flags = this.incidents.get(event.streamId);
+    if (!flags) {
+      for (const incident of await this.options.app.listIncidents()) {
+        this.incidents.set(incident.id, { mode: incident.mode, private: incident.private });
+      }
+      flags = this.incidents.get(event.streamId);
+    }
+    if (!flags || flags.mode === "drill") return false;
+    return subscription.includePrivate || !flags.private;
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  /** Waits `ms`; new events (or stop) end an idle wait early, only stop ends a back-off. */
+  private sleep(ms: number, wakeOnEvents = true): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const wake = () => {
+        if (wakeOnEvents || !this.running) done();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(wake);
+    });
+  }
+}
+
+/** The body sent: the stored event with its place in the log and its timeline line. */
+export function payloadOf(subscriptionId: string, event: StoredEvent) {
+  const entry = toTimelineEntry(toIncidentEvent(event), event.version, event.position);
+  return {
+    id: `${subscriptionId}-${event.position}`,
+    subscription: subscriptionId,
+    type: event.type,
+    incidentId: event.streamId,
+    position: event.position,
+    version: event.version,
+    recordedAt: event.recordedAt,
+    text: entry.text,
+    data: event.data,
+  };
+}
