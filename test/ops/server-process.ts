@@ -12,20 +12,28 @@ import { build } from "esbuild";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 
-/** Bundles src/cli/main.ts into node_modules/.cache (so its packages resolve); returns the file. */
+/**
+ * Bundles src/cli/main.ts, and the SQLite writer thread's worker beside it (the store
+ * loads it from next to itself), into node_modules/.cache so their packages resolve.
+ * Returns the entry file.
+ */
 export async function bundleCli(name: string): Promise<string> {
-  const outfile = path.join(REPO, "node_modules/.cache/warroom-ops", `${name}-${process.pid}`, "main.mjs");
+  const outdir = path.join(REPO, "node_modules/.cache/warroom-ops", `${name}-${process.pid}`);
   await build({
-    entryPoints: [path.join(REPO, "src/cli/main.ts")],
+    entryPoints: {
+      main: path.join(REPO, "src/cli/main.ts"),
+      "sqlite-writer-worker": path.join(REPO, "src/store/sqlite/sqlite-writer-worker.ts"),
+    },
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     packages: "external",
-    outfile,
+    outdir,
     logLevel: "error",
   });
-  return outfile;
+  fs.writeFileSync(path.join(outdir, "package.json"), JSON.stringify({ type: "module" }));
+  return path.join(outdir, "main.js");
 }
 
 export function removeBundle(file: string): void {
