@@ -42,7 +42,13 @@ export async function chatFixture(chatConfig: Partial<NonNullable<ConfigInput["c
   const config = buildConfig({
     dbPath: join(dir, "warroom.db"),
     chat: {
-      slack: { signingSecret: SIGNING_SECRET, botToken: "xoxb-test", apiUrl: slack.apiUrl, users: SLACK_USERS, retryBaseMs: 5 },
+      slack: {
+        signingSecret: SIGNING_SECRET,
+        botToken: "xoxb-test",
+        apiUrl: slack.apiUrl,
+        users: SLACK_USERS,
+        retryBaseMs: 5,
+      },
       mattermost: { token: MATTERMOST_TOKEN, users: { "lisa-sre": "lisa" } },
       ...chatConfig,
     },
@@ -93,7 +99,9 @@ export function slackPost(
 ): Promise<LightMyRequestResponse> {
   const timestamp = String(options.timestamp ?? Math.floor(fixture.clock.now() / 1000));
   const signature =
-    options.signature === undefined ? slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body) : options.signature;
+    options.signature === undefined
+      ? slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body)
+      : options.signature;
   return fixture.http.inject({
     method: "POST",
     url,

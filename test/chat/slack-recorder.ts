@@ -22,6 +22,8 @@ export interface StoredMessage {
 export class SlackRecorder {
   readonly calls: RecordedCall[] = [];
   readonly hooks: unknown[] = [];
+  /** Every Web API request, failed ones included. */
+  attempts = 0;
   /** Messages `conversations.history` can return, by `channel ts`. */
   readonly messages = new Map<string, StoredMessage>();
   /** Channel names already taken (`conversations.create` answers name_taken). */
@@ -73,6 +75,7 @@ export class SlackRecorder {
       this.hooks.push(JSON.parse(body));
       return send(res, 200, { ok: true });
     }
+    this.attempts += 1;
     const failure = this.failures.shift();
     if (failure) {
       if (failure.retryAfter !== undefined) res.setHeader("Retry-After", failure.retryAfter);
@@ -92,7 +95,10 @@ export class SlackRecorder {
         if (this.takenNames.has(name)) return { ok: false, error: "name_taken" };
         this.takenNames.add(name);
         this.channels += 1;
-        return { ok: true, channel: { id: `C${String(this.channels).padStart(4, "0")}`, name, is_private: params.is_private === "true" } };
+        return {
+          ok: true,
+          channel: { id: `C${String(this.channels).padStart(4, "0")}`, name, is_private: params.is_private === "true" },
+        };
       }
       case "chat.postMessage":
         this.posts += 1;

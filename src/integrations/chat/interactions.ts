@@ -43,7 +43,8 @@ export interface InteractionContext {
   handleOf(slackUserId: string): Promise<string | null>;
 }
 
-const INCIDENT = /^INC-\d+$/;
+/** INC-3, or a private incident's INC-P… */
+const INCIDENT = /^INC-(?:\d+|P[0-9A-F]+)$/;
 
 /** The answer to show the presser, or null when there is nothing to say (a role picked). */
 export async function runBlockActions(payload: BlockActions, ctx: InteractionContext): Promise<ChatReply | null> {

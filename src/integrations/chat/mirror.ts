@@ -7,6 +7,7 @@
  * produced the entry never waits for Slack. Progress is recorded by global position
  * (`chat-ledger.ts`), so a restart resumes where it stopped. Drills are not mirrored.
  */
+import { AsyncResource } from "node:async_hooks";
 import type { LiveEntry, Subscription } from "../../app/api.js";
 import type { WarroomApp } from "../../app/warroom-app.js";
 import type { ChatLedger } from "./chat-ledger.js";
@@ -41,6 +42,11 @@ export class ChatMirror {
   private readonly openings = new Map<string, Opening>();
   private readonly wakers = new Set<() => void>();
   private idleWaiters: (() => void)[] = [];
+  /**
+   * Entries arrive inside whichever request committed them; the queues run in the context
+   * the mirror was made in (the server's), so no request's identity rides along.
+   */
+  private readonly scope = new AsyncResource("warroom-chat-mirror");
 
   constructor(private readonly options: MirrorOptions) {}
 
@@ -75,10 +81,12 @@ export class ChatMirror {
     queue.push(entry);
     this.queues.set(entry.incidentId, queue);
     if (!this.running.has(entry.incidentId)) {
-      const run = this.drain(entry.incidentId).finally(() => {
-        this.running.delete(entry.incidentId);
-        if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-      });
+      const run = this.scope
+        .runInAsyncScope(() => this.drain(entry.incidentId))
+        .finally(() => {
+          this.running.delete(entry.incidentId);
+          if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        });
       this.running.set(entry.incidentId, run);
     }
   }

@@ -32,7 +32,8 @@ interface Verb {
   run(words: string[], flags: Flags, ctx: SlashContext): Promise<ChatReply>;
 }
 
-const INCIDENT_WORD = /^(?:inc-?)?\d+$/i;
+/** INC-3, inc-3 or 3; a private incident's INC-P… id. */
+const INCIDENT_WORD = /^(?:(?:inc-?)?\d+|inc-p[0-9a-f]+)$/i;
 
 /** The incident named first (INC-3 or 3), else the channel's; the remaining words. */
 function incidentAnd(words: string[], ctx: SlashContext): [string, string[]] {
@@ -112,8 +113,10 @@ export const VERBS: Record<string, Verb> = {
       const [id, rest] = incidentAnd(words, ctx);
       if (rest.length !== 2) throw usageError("give a role and a person, e.g. assign tech-lead @sarah-db", "role");
       const [role, person] = rest as [string, string];
-      if (person.startsWith("<@"))
-        throw usageError(`${person} is not linked to a Warroom person (see docs/chat.md)`, "person");
+      if (person.startsWith("<@")) {
+        const mention = person.replace(/\|[^>]*>$/, ">");
+        throw usageError(`${mention} is not linked to a Warroom person (see docs/chat.md)`, "person");
+      }
       return mutate(ctx, id, { type: "assign-role", role, person });
     },
   },
