@@ -25,6 +25,13 @@ import {
 } from "./webhook-events.js";
 
 const MAX_RETRIES = 10;
+const ACTOR = /^[\p{L}\p{N}._-]{1,100}$/u;
+
+function checkActor(actor: string): string {
+  const handle = actor.trim().replace(/^@/, "");
+  if (!ACTOR.test(handle)) fail("actor.missing", "say who is acting: a person handle such as sarah-db", "actor");
+  return handle;
+}
 
 export const newSubscriptionSchema = z
   .object({
@@ -71,6 +78,7 @@ export class WebhookRegistry {
 
   /** Adds a subscription; the answer carries its signing secret (shown this once). */
   async add(input: unknown, actor: string): Promise<Subscription> {
+    const by = checkActor(actor);
     const body = parseOrFail(newSubscriptionSchema, input, "webhook subscription");
     const secret = `whsec_${randomBytes(24).toString("base64url")}`;
     let id = "";
@@ -79,7 +87,7 @@ export class WebhookRegistry {
       const event: WebhookEvent = {
         type: "WebhookSubscribed",
         at: isoNow(this.clock),
-        by: actor,
+        by,
         id,
         url: body.url,
         events: [...new Set(body.events)],
@@ -95,9 +103,10 @@ export class WebhookRegistry {
 
   async remove(id: string, actor: string): Promise<void> {
     const key = normaliseId(id);
+    const by = checkActor(actor);
     await this.write(WEBHOOK_INDEX_STREAM, async (version) => {
       if (!this.index.subscriptions.has(key)) notFound(key);
-      return { version, events: [{ type: "WebhookRemoved", at: isoNow(this.clock), by: actor, id: key }] };
+      return { version, events: [{ type: "WebhookRemoved", at: isoNow(this.clock), by, id: key }] };
     });
   }
 
@@ -123,10 +132,11 @@ export class WebhookRegistry {
     if (!Number.isInteger(fromPosition) || fromPosition < 1) {
       fail("validation.failed", "fromPosition must be a whole number from 1", "fromPosition");
     }
+    const by = checkActor(actor);
     const subscription = await this.require(id);
     await this.write(webhookStreamId(subscription.id), async (version) => ({
       version,
-      events: [{ type: "WebhookReplayRequested", at: isoNow(this.clock), by: actor, fromPosition }],
+      events: [{ type: "WebhookReplayRequested", at: isoNow(this.clock), by, fromPosition }],
     }));
   }
 
