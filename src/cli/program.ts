@@ -1,6 +1,7 @@
 /** The commander program: global options and every command group. */
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { registerAlertCommands } from "./commands/alerts.js";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
 import { registerCertCommands } from "./commands/cert.js";
@@ -16,6 +17,7 @@ import { registerRoleCommands } from "./commands/roles.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerTrainCommand } from "./commands/train.js";
+import { registerWebhookCommands } from "./commands/webhook.js";
 import { registerWorkCommands } from "./commands/work.js";
 import type { CliContext } from "./context.js";
 
@@ -53,6 +55,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerDecisionCommands(program, ctx);
   registerPostmortemCommands(program, ctx);
   registerServeCommand(program, ctx);
+  registerWebhookCommands(program, ctx);
+  registerAlertCommands(program, ctx);
   registerPeopleCommands(program, ctx);
   registerTokenCommands(program, ctx);
   registerLoginCommand(program, ctx);
