@@ -31,7 +31,7 @@ import type {
   WarroomApi,
 } from "./api.js";
 import { MembersService } from "./auth/members-service.js";
-import { currentPrincipal, markPrivateTouched } from "./auth/principal.js";
+import { currentViewer, markPrivateTouched } from "./auth/principal.js";
 import { TokenService } from "./auth/token-service.js";
 import { canSee } from "./auth/visibility.js";
 import type { FeedAccess } from "./directory-stream.js";
@@ -218,7 +218,7 @@ export class WarroomApp implements WarroomApi {
     const incidentId = scope.incidentId === undefined ? undefined : normaliseId(scope.incidentId);
     if (incidentId !== undefined) await this.requireIncident(incidentId);
     // Captured now: deliveries run outside the request that subscribed.
-    const principal = currentPrincipal();
+    const principal = currentViewer();
     let last = scope.afterPosition;
     let replaying = true;
     const buffered: StoredEvent[] = [];
@@ -255,7 +255,7 @@ export class WarroomApp implements WarroomApi {
   /** The incident's current commander, or undefined when it is unknown or not visible to the caller. */
   commanderOf(incidentId: string): string | undefined {
     const incident = this.projection.get(normaliseId(incidentId));
-    return incident && canSee(incident, currentPrincipal(), this.members.of(incident.id))
+    return incident && canSee(incident, currentViewer(), this.members.of(incident.id))
       ? commanderOf(incident)
       : undefined;
   }
@@ -436,7 +436,7 @@ export class WarroomApp implements WarroomApi {
 
   /** Visible to the current request's principal (everything is, outside a signed-in request). */
   private visible(incident: Incident): boolean {
-    if (!canSee(incident, currentPrincipal(), this.members.of(incident.id))) return false;
+    if (!canSee(incident, currentViewer(), this.members.of(incident.id))) return false;
     if (incident.private) markPrivateTouched();
     return true;
   }

@@ -16,7 +16,7 @@
  * on that incident, since the handbook gives the Incident Commander those calls.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { currentPrincipal, type Principal, type RequestScope, runInScope } from "../app/auth/principal.js";
+import { ANONYMOUS, currentPrincipal, type Principal, type RequestScope, runInScope } from "../app/auth/principal.js";
 import { TokenService } from "../app/auth/token-service.js";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { Role } from "../domain/people/roles.js";
@@ -60,6 +60,7 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
     const doc = docOf(request);
     const access: RouteAccess = doc?.access ?? "viewer";
     if (access === "public" || access === "signed") {
+      scope.principal = ANONYMOUS;
       done();
       return;
     }
@@ -107,11 +108,17 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
       return;
     }
     runInScope(scope, () => {
-      if (scope.principal && scope.principal.role === "responder" && docOf(request)?.access === "commander") {
+      const principal = scope.principal;
+      if (
+        principal &&
+        !principal.anonymous &&
+        principal.role === "responder" &&
+        docOf(request)?.access === "commander"
+      ) {
         // The responder-commander exception, checked against the incident itself.
         const id = (request.params as { id?: string }).id ?? "";
-        if (app.commanderOf(id)?.toLowerCase() !== scope.principal.person.toLowerCase()) {
-          done(forbidden(request, "commander", scope.principal));
+        if (app.commanderOf(id)?.toLowerCase() !== principal.person.toLowerCase()) {
+          done(forbidden(request, "commander", principal));
           return;
         }
       }

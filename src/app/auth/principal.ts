@@ -18,7 +18,12 @@ export interface Principal {
   person: string;
   role: Role;
   tokenId: string;
+  /** A public or signed route with auth on: sees no private incident and acts as nobody. */
+  anonymous?: boolean;
 }
+
+/** Who a public or signed request is, with auth on: private incidents stay hidden from it. */
+export const ANONYMOUS: Principal = Object.freeze({ person: "", role: "viewer", tokenId: "", anonymous: true });
 
 export interface RequestScope {
   principal: Principal | undefined;
@@ -36,7 +41,14 @@ export function currentScope(): RequestScope | undefined {
   return storage.getStore();
 }
 
+/** The signed-in person, if any (an anonymous principal is not a person: undefined). */
 export function currentPrincipal(): Principal | undefined {
+  const principal = storage.getStore()?.principal;
+  return principal?.anonymous ? undefined : principal;
+}
+
+/** For visibility: the signed-in person, the anonymous principal, or undefined (no auth: sees all). */
+export function currentViewer(): Principal | undefined {
   return storage.getStore()?.principal;
 }
 

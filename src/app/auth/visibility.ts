@@ -19,7 +19,9 @@ export function membersOf(incident: Incident, added: ReadonlySet<string> = new S
 
 /** No principal (local CLI, scheduler, auth off) sees everything. */
 export function canSee(incident: Incident, principal: Principal | undefined, added?: ReadonlySet<string>): boolean {
-  if (!incident.private || principal === undefined || principal.role === "admin") return true;
+  if (!incident.private || principal === undefined) return true;
+  if (principal.anonymous) return false;
+  if (principal.role === "admin") return true;
   return membersOf(incident, added).has(lower(principal.person));
 }
 
