@@ -34,7 +34,10 @@ export interface ChatFixture {
   close(): Promise<void>;
 }
 
-export async function chatFixture(chatConfig: Partial<NonNullable<ConfigInput["chat"]>> = {}): Promise<ChatFixture> {
+export async function chatFixture(
+  chatConfig: Partial<NonNullable<ConfigInput["chat"]>> = {},
+  options: { startChat?: boolean } = {},
+): Promise<ChatFixture> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-chat-"));
   const slack = new SlackRecorder();
   await slack.start();
@@ -55,7 +58,7 @@ export async function chatFixture(chatConfig: Partial<NonNullable<ConfigInput["c
   });
   const app = await createWarroomApp(config, { clock });
   let chat = new ChatIntegration(app, config.chat);
-  await chat.start();
+  if (options.startChat !== false) await chat.start();
   const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, chat });
   return {
     app,
