@@ -91,5 +91,6 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorMapping> = {
   "store.not_empty": conflict("The store already holds events"),
   "store.tampered": { http: 500, exit: 4, title: "The event log was changed outside Warroom" },
   "chat.not_configured": { http: 503, exit: 6, title: "This chat platform is not configured" },
+  "chat.unavailable": { http: 503, exit: 6, title: "The chat platform did not answer; try again" },
   internal: { http: 500, exit: 1, title: "Internal error" },
 };

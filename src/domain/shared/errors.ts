@@ -77,6 +77,7 @@ export const ERROR_CODES = [
   "store.not_empty",
   "store.tampered",
   "chat.not_configured",
+  "chat.unavailable",
   "internal",
 ] as const;
 
