@@ -121,6 +121,20 @@ describe("Alertmanager receiver", () => {
   });
 });
 
+describe("with API tokens required", () => {
+  it("a receiver needs no Warroom token: its own bearer token or signature is the check", async () => {
+    const t = await start({ authOn: true });
+    const fire = alertmanagerPayload([{ name: "Down", severity: "critical", service: "api", fingerprint: "t-1" }]);
+    expect(answer(await postAlerts(t.http, "prom", fire)).declared).toHaveLength(1);
+    const before = await t.head();
+    const refused = await postAlerts(t.http, "prom", fire, { authorization: "Bearer not-the-receiver-token" });
+    expect(refused.statusCode).toBe(401);
+    expect((refused.json() as { code: string }).code).toBe("integration.bad_signature");
+    expect(await t.head()).toBe(before);
+    expect((await t.http.inject({ method: "GET", url: "/api/webhooks" })).statusCode).toBe(401);
+  });
+});
+
 describe("Grafana and generic receivers", () => {
   it("accepts a Grafana alert signed with HMAC", async () => {
     const t = await start();

@@ -51,13 +51,18 @@ export function tempDir(prefix = "warroom-int-"): { dir: string; remove(): void 
 
 /** An app and its HTTP adapter on `dbPath` (a fresh file unless given: a second instance shares it). */
 export async function startIntegrationApp(
-  options: { dbPath?: string; clock?: Clock; config?: Partial<ConfigInput> } = {},
+  options: { dbPath?: string; clock?: Clock; config?: Partial<ConfigInput>; authOn?: boolean } = {},
 ): Promise<IntegrationApp> {
   const temp = options.dbPath ? null : tempDir();
   const dbPath = options.dbPath ?? join((temp as { dir: string }).dir, "warroom.db");
   const config = buildConfig({ dbPath, alerts: ALERTS_CONFIG, ...options.config });
   const app = await createWarroomApp(config, options.clock ? { clock: options.clock } : {});
-  const http = buildHttpApp({ app, bodyLimitBytes: 4 * 1024 * 1024, alerts: resolveAlertsConfig(config.alerts) });
+  const http = buildHttpApp({
+    app,
+    bodyLimitBytes: 4 * 1024 * 1024,
+    alerts: resolveAlertsConfig(config.alerts),
+    ...(options.authOn ? { auth: { mode: "tokens" as const } } : {}),
+  });
   return {
     app,
     http,

@@ -191,6 +191,33 @@ describe("outgoing webhooks", () => {
     expect(receiver.received).toHaveLength(before);
   });
 
+  it("sends private incidents only to a subscription that asks for them, and never drills", async () => {
+    const plain = (
+      await json("POST", "/api/webhooks", {
+        url: `http://127.0.0.1:${receiver.port}/plain`,
+        events: ["IncidentDeclared"],
+      })
+    ).json() as { id: string };
+    const withPrivate = (
+      await json("POST", "/api/webhooks", {
+        url: `http://127.0.0.1:${receiver.port}/private`,
+        events: ["IncidentDeclared"],
+        includePrivate: true,
+      })
+    ).json() as { id: string; secret: string };
+    const before = receiver.received.length;
+    receiver.secret = withPrivate.secret;
+    await t.app.declare({ title: "Private one", severity: "SEV-2", private: true }, as);
+    await t.app.declare({ title: "Drill two", severity: "SEV-2", mode: "drill" }, as);
+    await until("the private declaration", () => receiver.received.length > before);
+    await new Promise((r) => setTimeout(r, 300));
+    const got = receiver.received.slice(before);
+    expect(got.map((r) => r.id.split("-")[0])).toEqual([withPrivate.id]);
+    expect(got[0]?.incidentId).toMatch(/^INC-/);
+    await json("DELETE", `/api/webhooks/${plain.id}`);
+    await json("DELETE", `/api/webhooks/${withPrivate.id}`);
+  });
+
   it("refuses bad subscriptions naming the field, storing nothing", async () => {
     const rows: [string, string, unknown, string, string][] = [
       ["POST", "/api/webhooks", { url: "ftp://example.com/x" }, "validation.failed", "url"],
@@ -201,6 +228,7 @@ describe("outgoing webhooks", () => {
       ["POST", "/api/webhooks/WH9/replay", { fromPosition: 1 }, "webhook.not_found", "id"],
       ["POST", "/api/webhooks/WH1/replay", { fromPosition: 0 }, "validation.failed", "fromPosition"],
       ["DELETE", "/api/webhooks/WH1", undefined, "webhook.not_found", "id"],
+      ["DELETE", "/api/webhooks/WH3", undefined, "webhook.not_found", "id"],
       ["GET", "/api/webhooks/WH1/deliveries", undefined, "webhook.not_found", "id"],
     ];
     for (const [method, url, body, code, field] of rows) {
