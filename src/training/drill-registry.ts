@@ -137,6 +137,10 @@ export class DrillRegistry {
     try {
       const session = await DrillSession.open(scenario, { trainee, onFeed: (entry) => drill?.feedLine(entry) });
       drill = new LiveDrill(id, scenario, session, this.options.clock);
+      await drill.open().catch(async (error: unknown) => {
+        await session.close();
+        throw error;
+      });
       this.drills.set(id, drill);
     } finally {
       this.opening.splice(this.opening.indexOf(trainee), 1);

@@ -161,6 +161,11 @@ export class LiveDrill {
     });
   }
 
+  /** Plays the lines due at the start, so the room is talking when the trainee arrives. */
+  open(): Promise<void> {
+    return this.exclusive(() => this.catchUp());
+  }
+
   /** For the registry's ticker: plays what fell due on the running clock. */
   tick(): Promise<void> {
     if (this.status !== "running" || this.speed === 0) return Promise.resolve();
@@ -248,7 +253,8 @@ export class LiveDrill {
       this.anchorReal = this.realClock.now();
       this.speed = 0;
     }
-    if (target > this.session.offset) await this.session.advanceTo(target, 0);
+    // Lines due at this very second are said first (as the CLI drill does); checks wait until it has passed.
+    await this.session.advanceTo(Math.max(target, this.session.offset), 0);
   }
 
   private async moveBy(seconds: number, field: string): Promise<void> {

@@ -4,41 +4,24 @@
  * transcript replays to that score, and a recorded run shows in the trainee's history.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseOffset } from "../../src/training/duration.js";
 import { scoreRun } from "../../src/training/rubric/score.js";
 import { runDrill } from "../../src/training/runner.js";
-import { resolveScenario, SCENARIOS_DIR } from "../../src/training/scenario-loader.js";
+import { builtInScenarioIds, resolveScenario } from "../../src/training/scenario-loader.js";
 import { parseTranscript } from "../../src/training/transcript.js";
-import { startTrainingServer, type TrainingServer } from "./helpers.js";
+import { playTranscript, startTrainingServer, type TrainingServer, transcriptPath } from "./helpers.js";
 
-const transcriptPath = (id: string, kind: string) => join(SCENARIOS_DIR, "transcripts", `${id}.${kind}.yaml`);
-
-/** Plays a transcript file through the API: advance the clock to each action, then send it. */
+/** Plays a reference transcript through the API as its own trainee. */
 async function playOverHttp(s: TrainingServer, scenario: string, kind: string, record: boolean) {
-  const raw = parse(readFileSync(transcriptPath(scenario, kind), "utf8")) as {
-    trainee: string;
-    actions: Record<string, unknown>[];
-  };
-  const started = await s.call("POST", "/api/drills", { scenario }, raw.trainee);
-  expect(started.status).toBe(201);
-  const id = started.body.id as string;
-  let offset = started.body.clock.offset as number;
-  for (const { at, ...action } of raw.actions) {
-    const target = parseOffset(String(at), "at");
-    if (target > offset) {
-      const moved = await s.call("POST", `/api/drills/${id}/clock`, { advance: target - offset }, raw.trainee);
-      expect(moved.status).toBe(200);
-      offset = moved.body.clock.offset;
-    }
-    const done = await s.call("POST", `/api/drills/${id}/commands`, { action }, raw.trainee);
-    expect(done.status, JSON.stringify(done.body)).toBe(200);
-  }
-  const report = await s.call("POST", `/api/drills/${id}/finish`, { record }, raw.trainee);
-  expect(report.status).toBe(200);
-  return { id, report: report.body, trainee: raw.trainee };
+  const { trainee } = parse(readFileSync(transcriptPath(scenario, kind), "utf8")) as { trainee: string };
+  const played = await playTranscript(
+    (method, path, body) => s.call(method, path, body, trainee),
+    scenario,
+    kind,
+    record,
+  );
+  return { ...played, trainee };
 }
 
 describe("drills over HTTP", () => {
@@ -101,6 +84,17 @@ describe("drills over HTTP", () => {
     expect(late.body.code).toBe("drill.finished");
     const clock = await s.call("POST", `/api/drills/${id}/clock`, { advance: "1m" }, "alex-ic");
     expect(clock.body.code).toBe("drill.finished");
+  });
+
+  it("scores every built-in scenario's strong transcript over HTTP as the CLI does (preludes, fronts)", async () => {
+    for (const id of builtInScenarioIds()) {
+      const scenario = resolveScenario(id);
+      const text = readFileSync(transcriptPath(id, "strong"), "utf8");
+      const expected = scoreRun(scenario, await runDrill(scenario, parseTranscript(text)));
+      const { report } = await playOverHttp(s, id, "strong", false);
+      expect([id, report.percent]).toEqual([id, expected.percent]);
+      expect(report.items.map((i: { points: number }) => i.points)).toEqual(expected.items.map((i) => i.points));
+    }
   });
 
   it("records a run when asked: it shows in the trainee's history, and a weak run scores low", async () => {
