@@ -87,6 +87,35 @@ describe("Alertmanager receiver", () => {
     expect((await notes(t, id)).some((n) => n.startsWith("✅ 1 alert resolved") && n.includes("fp-1"))).toBe(true);
   });
 
+  it("a blank summary or service falls back to the alert name and the sender's group", async () => {
+    const t = await start();
+    const payload = alertmanagerPayload([
+      { name: "DiskFull", severity: "critical", fingerprint: "b-1", summary: "  " },
+    ]);
+    (payload.alerts[0] as { labels: Record<string, string> }).labels.service = "   ";
+    const id = answer(await postAlerts(t.http, "prom", payload)).declared[0] as string;
+    expect(await t.app.getIncident(id)).toMatchObject({ title: "DiskFull", services: [] });
+  });
+
+  it("a declaration the incident policy refuses is answered with its error and leaves the group free", async () => {
+    const t = await start({ config: { policy: { maxTextBytes: 12 } } });
+    const long = alertmanagerPayload([
+      { name: "A very long alert title indeed", severity: "critical", service: "x", fingerprint: "l-1" },
+    ]);
+    for (let i = 0; i < 2; i++) {
+      const refused = await postAlerts(t.http, "prom", long);
+      expect((refused.json() as { code: string }).code).toBe("text.too_long");
+    }
+    const stream = (await t.app.store.readAll(0)).filter((e) => e.streamId.startsWith("ALR-")).map((e) => e.type);
+    expect(stream).toEqual([
+      "AlertIncidentClaimed",
+      "AlertClaimAbandoned",
+      "AlertIncidentClaimed",
+      "AlertClaimAbandoned",
+    ]);
+    expect(await t.app.listIncidents()).toEqual([]);
+  });
+
   it("declares a new incident when the group's incident was resolved", async () => {
     const t = await start();
     const fire = alertmanagerPayload([{ name: "DiskFull", severity: "critical", service: "db", fingerprint: "d-1" }]);

@@ -34,6 +34,8 @@ export const alertEventSchema = z.discriminatedUnion("type", [
     declare: declareSchema,
   }),
   z.object({ type: z.literal("AlertIncidentLinked"), at: z.string(), claim: z.string(), incidentId: z.string() }),
+  /** The claimed declaration was refused (it can never succeed): the group is free again. */
+  z.object({ type: z.literal("AlertClaimAbandoned"), at: z.string(), claim: z.string(), reason: z.string() }),
   z.object({
     type: z.literal("AlertsRecorded"),
     at: z.string(),
@@ -78,6 +80,9 @@ export function foldGroup(state: AlertGroupState, events: readonly unknown[]): A
       case "AlertIncidentLinked":
         state.pendingClaim = null;
         state.incidentId = event.incidentId;
+        break;
+      case "AlertClaimAbandoned":
+        state.pendingClaim = null;
         break;
       case "AlertsRecorded":
         state.seen += event.alerts.length;

@@ -43,6 +43,7 @@ export interface IngestAnswer {
 }
 
 const MAX_ATTEMPTS = 50;
+const RETRYABLE = new Set(["stream.version_conflict", "store.unavailable", "incident.number_exhausted", "internal"]);
 
 export function zeroCounts(): OutcomeCounts {
   return { declared: 0, attached: 0, repeat: 0, resolved: 0, ignored: 0, watching: 0 };
@@ -175,10 +176,21 @@ export class AlertIngestor {
   private async finishClaim(stream: string, state: AlertGroupState): Promise<string | null> {
     const pending = state.pendingClaim;
     if (!pending) return null;
-    const result = await this.app.declare(pending.declare, {
-      actor: pending.actor,
-      idempotencyKey: `alert-claim:${pending.claim}`,
-    });
+    let result: Awaited<ReturnType<WarroomApp["declare"]>>;
+    try {
+      result = await this.app.declare(pending.declare, {
+        actor: pending.actor,
+        idempotencyKey: `alert-claim:${pending.claim}`,
+      });
+    } catch (error) {
+      // A refused declaration would be refused again on every retry: free the group, then report.
+      if (isWarroomError(error) && !RETRYABLE.has(error.code)) {
+        await this.tryAppend(stream, state.version, [
+          { type: "AlertClaimAbandoned", at: isoNow(this.app.clock), claim: pending.claim, reason: error.message },
+        ]);
+      }
+      throw error;
+    }
     const incidentId = result.incident.id;
     await this.tryAppend(stream, state.version, [
       { type: "AlertIncidentLinked", at: isoNow(this.app.clock), claim: pending.claim, incidentId },

@@ -77,9 +77,9 @@ export function normalise(
     return {
       fingerprint: alert.fingerprint ?? hashLabels(labels),
       status: alert.status,
-      title: annotations.summary ?? labels.alertname ?? "alert",
-      severity: labels[config.severityLabel] ?? null,
-      service: labels[config.serviceLabel] ?? null,
+      title: clean(annotations.summary, 300) ?? clean(labels.alertname, 300) ?? "Alert",
+      severity: clean(labels[config.severityLabel], 100),
+      service: clean(labels[config.serviceLabel], 100),
       group: payload.groupKey ?? null,
       description: annotations.description ?? null,
       link: alert.generatorURL || null,
@@ -122,7 +122,9 @@ function fromGeneric(body: object, mapping: GenericMapping): ReceivedAlert[] {
       if (out.length > 4096) fail("validation.failed", `'${where(path)}' is over 4096 characters`, where(path));
       return out;
     };
-    const title = read(mapping.title, true) as string;
+    const title =
+      clean(read(mapping.title, true), 300) ??
+      fail("validation.failed", `the alert's title at '${where(mapping.title)}' is blank`, where(mapping.title));
     const labelsValue = mapping.labels ? at(item, mapping.labels) : undefined;
     const labels: Record<string, string> = {};
     if (labelsValue !== undefined) {
@@ -134,8 +136,8 @@ function fromGeneric(body: object, mapping: GenericMapping): ReceivedAlert[] {
         );
       for (const [k, v] of Object.entries(labelsValue)) labels[k] = String(v);
     }
-    const severity = read(mapping.severity);
-    const service = read(mapping.service);
+    const severity = clean(read(mapping.severity), 100);
+    const service = clean(read(mapping.service), 100);
     if (severity !== null) labels.severity ??= severity;
     if (service !== null) labels.service ??= service;
     const status = read(mapping.status);
@@ -153,6 +155,16 @@ function fromGeneric(body: object, mapping: GenericMapping): ReceivedAlert[] {
       startsAt: null,
     };
   });
+}
+
+/**
+ * Trimmed and cut to `max` characters, or null when blank: what becomes an incident's
+ * title or service must pass the declare command's checks, or the group's claimed
+ * declaration could never be made.
+ */
+function clean(value: string | null | undefined, max: number): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed.slice(0, max);
 }
 
 /** `a.b.0.c` into a JSON value; only own properties, so `__proto__` finds nothing. */
