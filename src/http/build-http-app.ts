@@ -30,6 +30,7 @@ import { registerStatusPageRoutes } from "./routes/status-page.js";
 import { registerStreamRoutes } from "./routes/stream.js";
 import { registerTokenRoutes } from "./routes/tokens.js";
 import { registerTrainingRoutes } from "./routes/training.js";
+import { registerTriageRoutes } from "./routes/triage.js";
 import { registerWebRoutes } from "./routes/web.js";
 import { registerWebhookRoutes } from "./routes/webhooks.js";
 import { type SseOptions, SseRegistry } from "./sse.js";
@@ -69,6 +70,15 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
     // Fastify's own 503 while closing is not problem+json; the onRequest hook answers instead.
     return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
+    // Errors raised while routing (a malformed URL, an over-long path parameter) are problem+json too.
+    frameworkErrors: (error, _request, reply) => {
+      const detail =
+        error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? "a path parameter is longer than 200 characters"
+          : `the URL is not valid (${error.code ?? "bad URL"})`;
+      const body = problem("validation.failed", detail, [{ field: "(path)", message: detail }]);
+      void reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+    },
   });
   const streams = new SseRegistry();
   const context: RouteContext = {
@@ -83,8 +93,20 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   // else must be JSON. Prototype-poisoning keys are refused by Fastify's own parser.
   const parseJson = http.getDefaultJsonParser("error", "error");
   http.removeAllContentTypeParsers();
-  http.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
-    const text = typeof body === "string" ? body : body.toString("utf8");
+  // Read as bytes and decoded strictly: invalid UTF-8 is refused, not turned into U+FFFD.
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  http.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    let text: string;
+    try {
+      text = typeof body === "string" ? body : utf8.decode(body);
+    } catch {
+      done(
+        new WarroomError("request.malformed_json", "the request body is not valid UTF-8; send JSON encoded as UTF-8", [
+          { field: "(body)", message: "not valid UTF-8" },
+        ]),
+      );
+      return;
+    }
     // Signed integrations (alert receivers) verify the exact bytes received.
     (request as { rawBody?: string }).rawBody = text;
     if (text.trim() === "") {
@@ -150,6 +172,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
   registerPeopleRoutes(context);
   registerTokenRoutes(context);
   registerTrainingRoutes(context, http);
+  registerTriageRoutes(context);
   registerAlertRoutes(context, options.alerts ? new AlertIngestor(options.app, options.alerts) : null);
   registerWebhookRoutes(context);
   registerStatusPageRoutes(context, options.statusPage ?? { title: "Service status", resolvedDays: 7 });

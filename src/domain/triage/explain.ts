@@ -139,7 +139,7 @@ export function findMoves(instance: Instance, placements: readonly Placement[]):
       person: p.person,
       from: now.incident,
       to: p.incident,
-      reason: `${p.incident} (priority ${to?.priority ?? "?"}) needs them ${role} more than ${now.incident} (priority ${from?.priority ?? "?"}); the gain outweighs the cost of a move (${instance.settings.moveCost})`,
+      reason: `${p.incident} (priority ${to?.priority ?? "?"}) needs them ${role} more than ${now.incident} (priority ${from?.priority ?? "?"}); the gain outweighs the cost of a move`,
     });
   }
   return out;

@@ -113,7 +113,14 @@ export function placementValue(instance: Instance, person: RosterPerson, placeme
   if (!incident) return 0;
   const s = instance.settings;
   const base = placement.as === "commander" ? s.commanderWeight * incident.priority : incident.priority;
-  const stays = instance.currentOf.get(person.handle)?.incident === placement.incident ? s.moveCost : 0;
+  const now = instance.currentOf.get(person.handle);
+  // Handing command over mid-incident costs more than moving an engineer.
+  const stays =
+    now?.incident !== placement.incident
+      ? 0
+      : now.as === "commander" && placement.as === "commander"
+        ? s.moveCost * s.commanderWeight
+        : s.moveCost;
   // Tie-break: keep the people with many skills free for the needs only they can fill.
   return base + stays - 0.01 * person.skills.length;
 }

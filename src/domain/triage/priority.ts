@@ -36,9 +36,10 @@ export function hoursUntil(at: string | null, now: string): number | null {
 }
 
 export function formatHours(hours: number): string {
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
-  const whole = Math.floor(hours);
-  const minutes = Math.round((hours - whole) * 60);
+  const total = Math.max(1, Math.round(hours * 60));
+  if (total < 60) return `${total} min`;
+  const whole = Math.floor(total / 60);
+  const minutes = total % 60;
   return minutes === 0 ? `${whole} h` : `${whole} h ${minutes} min`;
 }
 

@@ -44,7 +44,7 @@ export interface CurrentAssignment {
 export interface TriageSettings {
   /** Most people one commander directs (the doctrine's span of control, about seven). */
   spanOfControl: number;
-  /** What staying on one's current incident is worth: moving must gain more than this. */
+  /** What staying on one's current incident is worth: moving must gain more than this (commanders: times commanderWeight). */
   moveCost: number;
   /** What a commander is worth against one engineer, per point of priority. */
   commanderWeight: number;
