@@ -49,6 +49,18 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/api/incidents/:id/members"],
   ["POST", "/api/incidents/:id/members"],
   ["POST", "/api/incidents/:id/members/remove"],
+  // Alerts, webhooks and the status page (test/integrations covers what they do).
+  ["POST", "/api/alerts/:receiver"],
+  ["POST", "/api/webhooks"],
+  ["GET", "/api/webhooks"],
+  ["DELETE", "/api/webhooks/:id"],
+  ["GET", "/api/webhooks/:id/deliveries"],
+  ["POST", "/api/webhooks/:id/replay"],
+  ["GET", "/status"],
+  ["GET", "/status.json"],
+  ["GET", "/status/feed.atom"],
+  ["GET", "/status/:service"],
+  ["GET", "/status/:service/feed.atom"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");
