@@ -43,12 +43,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The last server started in this test file (each file runs in its own process). */
+let lastStarted: TestServer | null = null;
+
 export async function startWebServer(config: Partial<ConfigInput> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-e2e-"));
   const server = await startServer({
     config: buildConfig({ dbPath: join(dir, "warroom.db"), port: 0, logLevel: "warn", ...config }),
   });
-  return {
+  lastStarted = {
     server,
     url: server.url,
     async close() {
@@ -56,21 +59,40 @@ export async function startWebServer(config: Partial<ConfigInput> = {}): Promise
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return lastStarted;
 }
 
-/** A browser context already signed in as `handle` (no token: auth is off on the test server). */
+/**
+ * A token for `handle` (added to the people directory if new), created by the first-start
+ * admin: what `warroom token create` does. Auth-off servers need no token (null).
+ */
+export async function tokenFor(web: TestServer, handle: string, role = "commander"): Promise<string | null> {
+  const admin = web.server.bootstrap;
+  if (!admin) return null;
+  const acting = { actor: admin.person };
+  if (!web.server.app.people.get(handle)) {
+    await web.server.app.people.add({ handle, name: handle, icQualified: true }, acting);
+  }
+  const { token } = await web.server.app.tokens.create({ person: handle, role, name: `e2e ${handle}` }, acting);
+  return token;
+}
+
+/**
+ * A browser context already signed in as `handle`, with a token of its own where auth is on
+ * (on `web`, by default the server this test file started last).
+ */
 export async function signedInContext(
   browser: Browser,
   handle: string,
   viewport = { width: 1280, height: 800 },
+  web: TestServer | null = lastStarted,
 ): Promise<BrowserContext> {
+  const token = web ? await tokenFor(web, handle) : null;
   const context = await browser.newContext({ viewport });
-  await context.addInitScript(
-    (session) => {
-      if (!localStorage.getItem("warroom.session")) localStorage.setItem("warroom.session", session);
-    },
-    JSON.stringify({ handle, token: null }),
-  );
+  context.setDefaultTimeout(15_000);
+  await context.addInitScript((session) => {
+    if (!localStorage.getItem("warroom.session")) localStorage.setItem("warroom.session", session);
+  }, JSON.stringify({ handle, token }));
   return context;
 }
 

@@ -26,8 +26,14 @@ export function webBuildIsStale(): boolean {
 
 export default function setup(): void {
   if (!webBuildIsStale()) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts"],
+    {
+      cwd: ROOT,
+      // Vitest sets NODE_ENV=test, which would give a development build of React.
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
 }

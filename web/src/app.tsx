@@ -1,16 +1,15 @@
 /** The shell: sign-in gate, top bar with navigation, the routed page and the `?` help overlay. */
 import { useEffect, useMemo, useState } from "react";
-import { getSession, signIn, signOut, takeTokenFromUrl, useSession } from "./api/session";
+import { signOut, takeTokenFromUrl, useSession } from "./api/session";
 import { Link, matchRoute, navigate, usePath } from "./router";
 import { nav, routes } from "./routes";
-import { SignIn } from "./sign-in";
+import { completeSignIn, SignIn } from "./sign-in";
 import { HelpOverlay } from "./ui/help-overlay";
 import { type Shortcut, useShortcutKeys, useShortcuts } from "./ui/shortcuts";
 
-// A `/#token=…` link: a signed-in browser takes the new token; otherwise the sign-in form is filled.
+// A `/#token=…` link signs in with that token (the form shows why if it cannot).
 const tokenFromLink = takeTokenFromUrl();
-const existing = getSession();
-if (tokenFromLink && existing) signIn({ ...existing, token: tokenFromLink });
+if (tokenFromLink) void completeSignIn(tokenFromLink, "").catch(() => undefined);
 
 export function App() {
   const session = useSession();

@@ -1,12 +1,34 @@
 /**
- * Sign in: your handle (who you act as) and, where the server has auth on, your token.
- * A `/#token=…` link fills the token in. The token is checked by reading the incident
- * list before the app opens.
+ * Sign in. Where the server has auth on, the token says who you are (`GET /api/me`); with
+ * auth off, you say which handle you act as. A `/#token=…` link signs in straight away.
  */
 import { type FormEvent, useState } from "react";
 import { api } from "./api/client";
 import { lastHandle, signIn, signOut, signOutReason } from "./api/session";
 import { ErrorBox } from "./ui/parts";
+
+interface Me {
+  auth: "tokens" | "off";
+  person: string | null;
+}
+
+/** Checks the token with the server and stores the session; throws the server's reason. */
+export async function completeSignIn(token: string | null, handle: string): Promise<void> {
+  signIn({ handle, token });
+  try {
+    const me = await api.get<Me>("/api/me");
+    if (me.auth === "tokens" && me.person) {
+      signIn({ handle: me.person, token });
+      return;
+    }
+    if (!/^[\p{L}\p{N}._-]+$/u.test(handle)) {
+      throw new Error("This server runs without auth: enter the handle you act as (one word, e.g. sarah-db)");
+    }
+  } catch (error) {
+    signOut(error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
 
 export function SignIn({ tokenFromLink }: { tokenFromLink: string | null }) {
   const [handle, setHandle] = useState(lastHandle);
@@ -16,17 +38,10 @@ export function SignIn({ tokenFromLink }: { tokenFromLink: string | null }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = handle.trim().replace(/^@/, "");
-    if (!/^[\p{L}\p{N}._-]+$/u.test(trimmed)) {
-      setError(new Error("Your handle is one word of letters, digits, '.', '_' or '-', e.g. sarah-db"));
-      return;
-    }
     setBusy(true);
-    signIn({ handle: trimmed, token: token.trim() || null });
     try {
-      await api.get("/api/incidents", { status: "open" });
+      await completeSignIn(token.trim() || null, handle.trim().replace(/^@/, ""));
     } catch (err) {
-      signOut(err instanceof Error ? err.message : String(err));
       setError(err);
     } finally {
       setBusy(false);
@@ -38,24 +53,23 @@ export function SignIn({ tokenFromLink }: { tokenFromLink: string | null }) {
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Warroom · sign in</h1>
         <label>
-          Your handle
-          <input
-            name="handle"
-            value={handle}
-            onChange={(e) => setHandle(e.target.value)}
-            autoComplete="username"
-            placeholder="sarah-db"
-            required
-          />
-        </label>
-        <label>
-          Access token <span className="muted">(empty when the server runs without auth)</span>
+          Access token
           <input
             name="token"
             type="password"
             value={token}
             onChange={(e) => setToken(e.target.value)}
             autoComplete="current-password"
+          />
+        </label>
+        <label>
+          Your handle <span className="muted">(only when the server runs without auth)</span>
+          <input
+            name="handle"
+            value={handle}
+            onChange={(e) => setHandle(e.target.value)}
+            autoComplete="username"
+            placeholder="sarah-db"
           />
         </label>
         <ErrorBox error={error} />
