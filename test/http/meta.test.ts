@@ -61,6 +61,21 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/status/feed.atom"],
   ["GET", "/status/:service"],
   ["GET", "/status/:service/feed.atom"],
+  // Training (test/training-http covers what they do).
+  ["GET", "/api/scenarios"],
+  ["GET", "/api/scenarios/:id"],
+  ["POST", "/api/drills"],
+  ["GET", "/api/drills"],
+  ["GET", "/api/drills/:id"],
+  ["POST", "/api/drills/:id/commands"],
+  ["POST", "/api/drills/:id/clock"],
+  ["GET", "/api/drills/:id/feed"],
+  ["GET", "/api/drills/:id/stream"],
+  ["POST", "/api/drills/:id/finish"],
+  ["GET", "/api/drills/:id/report"],
+  ["GET", "/api/trainees/:handle/history"],
+  ["GET", "/api/trainees/:handle/certificates"],
+  ["GET", "/api/certificates/:id"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");
