@@ -104,6 +104,17 @@ describe("Slack Events API", () => {
     expect(await f.head()).toBe(head);
   });
 
+  it("Slack down while reading the message: 503 so Slack delivers it again; then noted once", async () => {
+    const head = await f.head();
+    f.slack.setDown(true);
+    expectProblem(await event(reaction(SLACK_USERS["alex-ic"])), "chat.unavailable");
+    expect(await f.head()).toBe(head);
+    f.slack.setDown(false);
+    f.clock.advance(60_000); // Slack's retry is signed afresh
+    expect((await event(reaction(SLACK_USERS["alex-ic"]))).json().outcome).toBe("noted");
+    expect(await notes()).toHaveLength(1);
+  });
+
   it("ignores messages Warroom itself posted", async () => {
     f.slack.messages.set(`${channel} 1700000300.000001`, { text: "mirrored line", bot_id: "B01" });
     const head = await f.head();

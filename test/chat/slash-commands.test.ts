@@ -127,6 +127,49 @@ describe("/incident slash commands (Slack)", () => {
     });
   });
 
+  it("a private incident's changes are answered only to the caller, except in its own channel", async () => {
+    await slash(f, 'declare "Invoices exposed" --sev SEV-1 --private');
+    const [summary] = await f.app.listIncidents();
+    const id = summary?.id ?? "";
+    const outside = await slash(f, `sev ${id} SEV-2 contained`);
+    expect(outside).toMatchObject({ response_type: "ephemeral" });
+    expect(outside.text).toContain("Severity SEV-1 → SEV-2");
+    await mirrored(f);
+    const channel = f.chat.ledger.channelOf(id)?.channelId ?? "";
+    const inside = await slash(f, "status mitigating", SLACK_USERS["alex-ic"], channel);
+    expect(inside.response_type).toBe("in_channel");
+  });
+
+  it("knows people by the Slack id in the people directory (DIR-people), before the config map", async () => {
+    await f.app.store.append({
+      streamId: "DIR-people",
+      expectedVersion: 0,
+      events: [
+        {
+          type: "PersonAdded",
+          data: {
+            type: "PersonAdded",
+            person: {
+              handle: "nora-net",
+              name: "Nora",
+              contact: "",
+              skills: [],
+              icQualified: true,
+              available: true,
+              chat: { slack: "U0NORA" },
+            },
+            by: "admin",
+            at: "2026-03-07T01:00:00.000Z",
+          },
+        },
+      ],
+    });
+    const reply = await slash(f, 'declare "BGP leak" --sev SEV-2', "U0NORA");
+    expect(reply.text).toContain("Incident Commander nora-net");
+    await slash(f, "assign INC-1 tech-lead <@U0NORA|nora>", "U0NORA");
+    expect((await f.app.getIncident("INC-1")).roles["tech-lead"]?.person).toBe("nora-net");
+  });
+
   it("typed in the incident's channel, the incident id can be left out", async () => {
     await declare();
     await mirrored(f);

@@ -6,11 +6,11 @@
  */
 import { z } from "zod";
 import type { WarroomApp } from "../../app/warroom-app.js";
-import { isWarroomError } from "../../domain/shared/errors.js";
+import { isWarroomError, WarroomError } from "../../domain/shared/errors.js";
 import type { ChatLedger } from "./chat-ledger.js";
 import type { ChatPeople } from "./chat-people.js";
 import { resolveMentions, unescapeSlack } from "./command-text.js";
-import type { SlackApi } from "./slack-api.js";
+import { type ChannelMessage, platformError, type SlackApi } from "./slack-api.js";
 
 export const reactionAddedSchema = z.object({
   type: z.literal("reaction_added"),
@@ -38,7 +38,7 @@ export async function notePinnedMessage(event: ReactionAdded, ctx: PinContext): 
   if (!ctx.slack) return "ignored: no bot token to read the message";
   const actor = await ctx.people.handleOf("slack", event.user);
   if (!actor) return `ignored: ${event.user} is not linked to a Warroom person`;
-  const message = await ctx.slack.message(channel, ts);
+  const message = await readMessage(ctx.slack, channel, ts);
   if (!message || message.bot || message.text.trim() === "") return "ignored: no such message, or one Warroom posted";
   const handleOf = (id: string) => ctx.people.handleOf("slack", id);
   const author = message.user ? ((await handleOf(message.user)) ?? `<@${message.user}>`) : "someone";
@@ -54,5 +54,18 @@ export async function notePinnedMessage(event: ReactionAdded, ctx: PinContext): 
     // The same key from another person (a different request) means it is already on the timeline.
     if (isWarroomError(error) && error.code === "idempotency.key_reused") return "already noted";
     throw error;
+  }
+}
+
+/** Slack not answering is `chat.unavailable` (503), so Slack delivers the event again later. */
+async function readMessage(slack: SlackApi, channel: string, ts: string): Promise<ChannelMessage | null> {
+  try {
+    return await slack.message(channel, ts);
+  } catch (error) {
+    if (platformError(error) !== null) return null;
+    throw new WarroomError(
+      "chat.unavailable",
+      "Slack did not answer when reading the pinned message; it will be retried",
+    );
   }
 }

@@ -10,7 +10,7 @@ import { normaliseId, type WarroomApp } from "../../app/warroom-app.js";
 import { normaliseSeverity, parsePercent, parseWhen } from "../../cli/parse.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import { splitWords } from "./command-text.js";
-import { type ChatReply, inChannel, incidentStatusText, resultText } from "./replies.js";
+import { type ChatReply, ephemeral, inChannel, incidentStatusText, resultText } from "./replies.js";
 
 export interface SlashContext {
   app: WarroomApp;
@@ -58,7 +58,9 @@ const textOr = (flags: Flags, name: string, words: string[]) => str(flags, name)
 
 async function mutate(ctx: SlashContext, incidentId: string, command: Record<string, unknown>): Promise<ChatReply> {
   const result = await ctx.app.execute(incidentId, command, callOptions(ctx));
-  return inChannel(resultText(ctx.actor, result));
+  const text = resultText(ctx.actor, result);
+  // A private incident's doings are said aloud only in its own channel.
+  return result.incident.private && ctx.channelIncident !== incidentId ? ephemeral(text) : inChannel(text);
 }
 
 function callOptions(ctx: SlashContext): CallOptions {
