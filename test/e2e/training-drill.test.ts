@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Caller, playTranscript } from "../training-http/helpers.js";
 import {
   describeInBrowser,
   launchChromium,
@@ -13,10 +14,27 @@ import {
   signedInContext,
   startWebServer,
   type TestServer,
+  tokenFor,
   watchForScripts,
 } from "./browser.js";
 
 const EVIL = "<img src=x onerror=alert(1)>";
+
+/** Requests with `handle`'s token (or, where auth is off, naming them in Warroom-Actor). */
+async function callAs(web: TestServer, handle: string): Promise<Caller> {
+  const token = await tokenFor(web, handle);
+  return async (method, path, body) => {
+    const response = await fetch(`${web.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : { "warroom-actor": handle }),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  };
+}
 
 async function send(page: Page, line: string): Promise<void> {
   const box = page.getByLabel(/Your command/);
@@ -120,10 +138,14 @@ describeInBrowser("training in the browser", () => {
     await page.locator("li.item details").first().locator("summary").click();
     await screenshot(page, "training-report");
 
+    // A second, stronger run (the reference transcript played through the same API) for the chart.
+    const second = await playTranscript(await callAs(web, "alex-ic"), "multi-team-coordination", "strong", true);
+    expect(second.report.passed).toBe(true);
     await page.getByRole("link", { name: "alex-ic's training record" }).click();
     await page.waitForURL(/#\/training\/history\/alex-ic$/);
-    await page.getByRole("img", { name: /Scores and competencies over time over 1 run/ }).waitFor();
-    expect(await page.locator("main tbody tr").count()).toBe(1);
+    await page.getByRole("img", { name: /Scores and competencies over time over 2 runs/ }).waitFor();
+    expect(await page.locator("main tbody tr").count()).toBe(2);
+    expect(await page.locator(".line-chart polyline").count()).toBe(4);
     await screenshot(page, "training-history");
 
     expect(seen).toEqual({ dialogs: [], errors: [] });
