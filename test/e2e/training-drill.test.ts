@@ -154,25 +154,29 @@ describeInBrowser("training in the browser", () => {
     await context.close();
   });
 
-  it("plays a drill at phone width without sideways scrolling", async () => {
+  it("plays a drill, and reads its report and the record, at phone width without sideways scrolling", async () => {
     const context = await signedInContext(browser, "sam-ic", { width: 390, height: 844 });
     const page = await context.newPage();
+    const seen = watchForScripts(page);
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
     await page.goto(`${web.url}/#/training`);
-    await page
-      .getByRole("listitem")
-      .filter({ hasText: "impossible" })
-      .getByRole("button", { name: "Start drill" })
-      .click()
-      .catch(async () => {
-        await page.getByRole("button", { name: "Start drill" }).first().click();
-      });
+    const card = page.getByRole("listitem").filter({ hasText: "The impossible decision" });
+    await card.getByRole("button", { name: "Start drill" }).click();
     await page.waitForURL(/#\/training\/drills\/DRL-/);
     await send(page, 'declare "Data corruption spreading" --sev 1');
     await page.getByRole("button", { name: "+1m" }).click();
     await send(page, "say Everyone, one voice at a time: I am in command.");
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
+    expect(await width()).toBeLessThanOrEqual(390);
     await screenshot(page, "training-drill-phone");
+    await page.getByRole("button", { name: "Finish and score" }).click();
+    await page.getByRole("button", { name: "Yes, finish and score" }).click();
+    await page.waitForURL(/\/report$/);
+    await page.getByRole("img", { name: /^Groups:/ }).waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
+    await page.getByRole("link", { name: "sam-ic's training record" }).click();
+    await page.getByRole("img", { name: /over 1 run;/ }).waitFor();
+    expect(await width()).toBeLessThanOrEqual(390);
+    expect(seen).toEqual({ dialogs: [], errors: [] });
     await context.close();
   });
 });
