@@ -22,11 +22,37 @@ const handle = z
   .transform((h) => h.replace(/^@/, ""));
 const skill = z.string().trim().toLowerCase().min(1, "a skill must not be empty").max(60);
 const count = z.number().int("a count is a whole number").min(1, "a count is at least 1").max(50);
+const needList = z.array(z.object({ skill, count }).strict()).max(50);
+/** `{ database: 2 }` or `[{ skill: database, count: 2 }]`; each bad count named by its skill. */
 const needs = z
-  .union([z.record(skill, count), z.array(z.object({ skill, count }).strict()).max(50)])
-  .transform((value) =>
-    Array.isArray(value) ? value : Object.entries(value).map(([s, n]) => ({ skill: s, count: n })),
-  );
+  .union([z.array(z.unknown()), z.record(z.string(), z.unknown())], {
+    error: "needs is a map like { database: 2 } or a list of { skill, count }",
+  })
+  .transform((value, ctx) => {
+    if (Array.isArray(value)) {
+      const parsed = needList.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    const out: { skill: string; count: number }[] = [];
+    for (const [name, n] of Object.entries(value)) {
+      const s = skill.safeParse(name);
+      const c = count.safeParse(n);
+      if (!s.success)
+        ctx.addIssue({ code: "custom", message: s.error.issues[0]?.message ?? "not a skill", path: [name] });
+      if (!c.success) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${c.error.issues[0]?.message ?? "not a count"} (got ${JSON.stringify(n)})`,
+          path: [name],
+        });
+      }
+      if (s.success && c.success) out.push({ skill: s.data, count: c.data });
+    }
+    return out;
+  });
 
 export const triageIncidentInput = z
   .object({
