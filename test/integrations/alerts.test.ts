@@ -85,6 +85,10 @@ describe("Alertmanager receiver", () => {
     );
     expect(resolved.counts.resolved).toBe(1);
     expect((await notes(t, id)).some((n) => n.startsWith("✅ 1 alert resolved") && n.includes("fp-1"))).toBe(true);
+    const metrics = (await t.http.inject({ method: "GET", url: "/metrics" })).body;
+    expect(metrics).toContain('warroom_alerts_total{receiver="prom",outcome="declared"} 1');
+    expect(metrics).toContain('warroom_alerts_total{receiver="prom",outcome="repeat"} 1');
+    expect(metrics).toContain('warroom_alerts_total{receiver="prom",outcome="resolved"} 1');
   });
 
   it("a blank summary or service falls back to the alert name and the sender's group", async () => {

@@ -161,6 +161,9 @@ describe("outgoing webhooks", () => {
     }[];
     expect(listed).toMatchObject({ delivered: 6, cursor: positions.at(-1) });
     expect(listed?.secret).toBeUndefined();
+    const metrics = (await t.http.inject({ method: "GET", url: "/metrics" })).body;
+    expect(metrics).toContain('warroom_webhook_attempts_total{subscription="WH1",outcome="delivered"} 6');
+    expect(metrics).toMatch(/warroom_webhook_attempts_total\{subscription="WH1",outcome="failed"\} [1-9]/);
   });
 
   it("a restarted deliverer resumes from its cursor without repeats", async () => {

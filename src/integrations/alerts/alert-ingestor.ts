@@ -19,6 +19,7 @@ import {
   foldGroup,
   groupStreamId,
 } from "./alert-events.js";
+import { alertCounter } from "./alert-metrics.js";
 import { alertNotes } from "./alert-notes.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import type { ReceivedAlert } from "./normalise.js";
@@ -52,11 +53,14 @@ export function zeroCounts(): OutcomeCounts {
 export class AlertIngestor {
   private readonly groups = new Map<string, AlertGroupState>();
   private readonly queue = new KeyedQueue();
+  private readonly counter;
 
   constructor(
     private readonly app: WarroomApp,
     readonly config: ResolvedAlertsConfig,
-  ) {}
+  ) {
+    this.counter = alertCounter(app.metrics.registry);
+  }
 
   async ingest(receiver: ResolvedReceiver, alerts: ReceivedAlert[]): Promise<IngestAnswer> {
     const byGroup = new Map<string, ReceivedAlert[]>();
@@ -75,6 +79,8 @@ export class AlertIngestor {
     const counts = zeroCounts();
     for (const group of groups)
       for (const outcome of Object.keys(counts) as AlertOutcome[]) counts[outcome] += group.counts[outcome];
+    for (const [outcome, n] of Object.entries(counts))
+      if (n > 0) this.counter.inc({ receiver: receiver.name, outcome }, n);
     return {
       receiver: receiver.name,
       received: alerts.length,

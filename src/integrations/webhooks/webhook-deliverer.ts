@@ -13,6 +13,7 @@ import type { WarroomApp } from "../../app/warroom-app.js";
 import { toTimelineEntry } from "../../domain/incident/timeline.js";
 import { isoNow } from "../../domain/shared/clock.js";
 import type { StoredEvent } from "../../store/event-store.js";
+import { counterOn } from "../alerts/alert-metrics.js";
 import { signedHeaders } from "./signature.js";
 import type { WebhooksConfig } from "./webhook-config.js";
 import type { Subscription } from "./webhook-events.js";
@@ -41,8 +42,16 @@ export class WebhookDeliverer {
   private readonly incidents = new Map<string, IncidentFlags>();
   private follow: { close(): void } | null = null;
   private timer: NodeJS.Timeout | undefined;
+  private readonly attempts;
 
-  constructor(private readonly options: DelivererOptions) {}
+  constructor(private readonly options: DelivererOptions) {
+    this.attempts = counterOn(
+      options.app.metrics.registry,
+      "warroom_webhook_attempts_total",
+      "Webhook delivery attempts, by subscription and outcome (private incidents not counted)",
+      ["subscription", "outcome"] as const,
+    );
+  }
 
   async start(): Promise<void> {
     if (this.running) return;
@@ -124,6 +133,9 @@ export class WebhookDeliverer {
         incidentId: event.streamId,
         attempt,
       };
+      if (!this.incidents.get(event.streamId)?.private) {
+        this.attempts.inc({ subscription: subscription.id, outcome: outcome.ok ? "delivered" : "failed" });
+      }
       if (outcome.ok) {
         const recorded = await registry.record(subscription.id, version, {
           type: "WebhookDelivered",
