@@ -76,7 +76,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (o: Autocanno
 
 type ToChild = { stop: true };
 type FromChild =
-  | { ready: string; synchronous?: number }
+  | { ready: string; synchronous?: number; adminToken?: string; tokens?: string[]; head: number }
   | { stopped: true; head?: number; stats?: ReturnType<SqliteEventStore["stats"]> };
 
 async function runChild(kind: string, dbPath: string | undefined): Promise<void> {
@@ -89,7 +89,7 @@ async function runChild(kind: string, dbPath: string | undefined): Promise<void>
     });
     await http.listen({ host: "127.0.0.1", port: 0 });
     const address = http.server.address();
-    send({ ready: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
+    send({ ready: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, head: 0 });
     process.on("message", async (_m: ToChild) => {
       await http.close();
       send({ stopped: true });
@@ -97,13 +97,27 @@ async function runChild(kind: string, dbPath: string | undefined): Promise<void>
     });
     return;
   }
-  // Request logs off (`warn`), as the bare handler has none; everything else as in production.
+  // Request logs off (`warn`), as the bare handler has none; everything else as in
+  // production: auth on (every request carries a bearer token), default rate limits.
   const config = buildConfig({ dbPath, host: "127.0.0.1", port: 0, logLevel: "warn" });
   const server = await startServer({ config });
   const store = server.app.store;
   const sqlite = store instanceof SqliteEventStore ? store : undefined;
-  // The writer connection's setting: with the thread writer, the one that commits.
-  send({ ready: server.url, ...(sqlite ? { synchronous: (await sqlite.writerPragmas()).synchronous } : {}) });
+  // One responder (and one token) per connection, as fifty people or scripts would be.
+  const tokens: string[] = [];
+  const acting = { actor: "admin" };
+  for (let i = 1; i <= CONNECTIONS_MAX; i++) {
+    await server.app.people.add({ handle: `bench-${i}`, name: `Bench responder ${i}` }, acting);
+    tokens.push((await server.app.tokens.create({ person: `bench-${i}`, role: "responder" }, acting)).token);
+  }
+  send({
+    ready: server.url,
+    // What the directory (people, tokens) took, so the check counts only the notes.
+    head: await store.headPosition(),
+    ...(server.bootstrap ? { adminToken: server.bootstrap.token, tokens } : {}),
+    // The writer connection's setting: with the thread writer, the one that commits.
+    ...(sqlite ? { synchronous: (await sqlite.writerPragmas()).synchronous } : {}),
+  });
   process.on("message", async (_m: ToChild) => {
     const head = await store.headPosition();
     const stats = sqlite?.stats();
@@ -118,6 +132,11 @@ class Child {
     private readonly process: ChildProcess,
     readonly url: string,
     readonly synchronous: number | undefined,
+    /** With auth on: the first-start admin token, and one responder token per connection. */
+    readonly adminToken?: string,
+    readonly tokens: string[] = [],
+    /** The store's head once ready (directory events), before any incident. */
+    readonly startHead = 0,
   ) {}
 
   static start(kind: string, dbPath?: string): Promise<Child> {
@@ -128,7 +147,7 @@ class Child {
       child.once("error", reject);
       child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code}`)));
       child.once("message", (m: FromChild) => {
-        if ("ready" in m) resolve(new Child(child, m.ready, m.synchronous));
+        if ("ready" in m) resolve(new Child(child, m.ready, m.synchronous, m.adminToken, m.tokens, m.head));
       });
     });
   }
@@ -147,6 +166,8 @@ class Child {
 /* ------------------------------------ the runs ------------------------------------ */
 
 const BODY_BYTES = 300;
+/** Responder tokens made in each Warroom server: the most connections a run can use. */
+const CONNECTIONS_MAX = 64;
 
 /** A realistic note, padded or cut so the JSON body is BODY_BYTES long. */
 function noteBody(): string {
@@ -195,10 +216,10 @@ async function run(target: Target, duration: number): Promise<Run> {
   };
 }
 
-async function postJson(url: string, body: unknown): Promise<void> {
+async function postJson(url: string, body: unknown, token?: string): Promise<void> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", "warroom-actor": "bench-ic" },
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
@@ -231,12 +252,22 @@ async function warroomTarget(name: string, incidents: number, connections: numbe
   const dir = mkdtempSync(join(tmpdir(), "warroom-bench-"));
   const server = await Child.start("warroom", join(dir, "bench.db"));
   for (let i = 0; i < incidents; i++) {
-    await postJson(`${server.url}/api/incidents`, { title: `Bench incident ${i + 1}`, severity: "SEV-2" });
+    await postJson(
+      `${server.url}/api/incidents`,
+      { title: `Bench incident ${i + 1}`, severity: "SEV-2" },
+      server.adminToken,
+    );
   }
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "warroom-actor": "sarah-db",
-    ...(minimal ? { prefer: "return=minimal" } : {}),
+  if (connections > server.tokens.length && server.adminToken) {
+    throw new Error(`at most ${server.tokens.length} connections (one token each)`);
+  }
+  const headersFor = (connection: number): Record<string, string> => {
+    const token = server.tokens[connection];
+    return {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : { "warroom-actor": "sarah-db" }),
+      ...(minimal ? { prefer: "return=minimal" } : {}),
+    };
   };
   let next = 0;
   return {
@@ -250,16 +281,20 @@ async function warroomTarget(name: string, incidents: number, connections: numbe
       url: `${server.url}/api/incidents/INC-1/notes`,
       connections,
       method: "POST",
-      headers,
+      headers: headersFor(0),
       body: noteBody(),
-      ...(incidents > 1
-        ? {
-            setupClient: (client: AutocannonClient) => {
-              const n = (next++ % incidents) + 1;
-              client.setRequest({ method: "POST", path: `/api/incidents/INC-${n}/notes`, headers, body: noteBody() });
-            },
-          }
-        : {}),
+      // Each connection its own token, and (spread) its own incident.
+      setupClient: (client: AutocannonClient) => {
+        // A new run makes new clients: the same tokens again, connection by connection.
+        const connection = next++ % connections;
+        const n = incidents > 1 ? (connection % incidents) + 1 : 1;
+        client.setRequest({
+          method: "POST",
+          path: `/api/incidents/INC-${n}/notes`,
+          headers: headersFor(connection),
+          body: noteBody(),
+        });
+      },
     },
   };
 }
@@ -351,7 +386,7 @@ async function main(): Promise<void> {
     const durable = synchronous === SQLITE_SYNCHRONOUS_FULL;
     // Every acknowledged note must be in the log. Requests in flight when autocannon stops
     // a run (at most one per connection per run) may be stored without a counted answer.
-    const stored = (target.stopped?.head ?? 0) - target.incidents;
+    const stored = (target.stopped?.head ?? 0) - target.server.startHead - target.incidents;
     const acknowledged = s.ok + target.warmupOk;
     const cutOff = stored - acknowledged;
     const consistent = cutOff >= 0 && cutOff <= (rounds + 1) * connections;
