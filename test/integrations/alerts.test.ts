@@ -4,6 +4,7 @@
  * notes, concurrency within one process and across two instances on one file, restarts.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { groupStreamId } from "../../src/integrations/alerts/alert-events.js";
 import type { IngestAnswer } from "../../src/integrations/alerts/alert-ingestor.js";
 import { alertmanagerPayload, type IntegrationApp, postAlerts, postSigned, startIntegrationApp } from "./helpers.js";
 
@@ -239,6 +240,29 @@ describe("no duplicate incidents", () => {
     expect(answers.flatMap((a) => a.declared)).toHaveLength(1);
     expect(answers.reduce((n, a) => n + a.counts.repeat, 0)).toBe(19);
     expect(await t.app.listIncidents()).toHaveLength(1);
+  });
+
+  it("a process that stopped after claiming (and even after declaring) is finished by the next, with one incident", async () => {
+    const t = await start();
+    const stream = groupStreamId("service:pay");
+    const declare = { title: "Pay down", severity: "SEV-1" as const, impact: "", services: ["pay"] };
+    const claimed = {
+      type: "AlertIncidentClaimed",
+      at: "2026-03-01T10:00:00.000Z",
+      groupKey: "service:pay",
+      claim: `${stream}:1`,
+      actor: "prom",
+      declare,
+    };
+    await t.app.store.append({ streamId: stream, expectedVersion: 0, events: [{ type: claimed.type, data: claimed }] });
+    // The stopped process got as far as declaring, with the key derived from its claim.
+    const made = await t.app.declare(declare, { actor: "prom", idempotencyKey: `alert-claim:${stream}:1` });
+    const fire = alertmanagerPayload([{ name: "PayDown", severity: "critical", service: "pay", fingerprint: "p-1" }]);
+    const first = answer(await postAlerts(t.http, "prom", fire));
+    expect(first.groups[0]?.incidentId).toBe(made.incident.id);
+    expect(await t.app.listIncidents()).toHaveLength(1);
+    const types = (await t.app.store.readStream(stream)).map((e) => e.type);
+    expect(types).toEqual(["AlertIncidentClaimed", "AlertIncidentLinked", "AlertsRecorded"]);
   });
 
   it("two instances on one file racing on the same group declare one incident, and a restart remembers", async () => {
