@@ -231,7 +231,9 @@ export class LiveDrill {
         checked.problems.map((p) => ({ field: p.field, message: p.message })),
       );
     }
-    this.recorded.push({ at: formatOffset(at).slice(2), ...raw });
+    // The time is the drill's, whatever `at` the client sent.
+    const { at: _sent, ...typed } = raw;
+    this.recorded.push({ at: formatOffset(at).slice(2), ...typed });
     const { verb, fields, index, incident } = checked.action;
     return await this.session.act(verb, fields, index, incident);
   }

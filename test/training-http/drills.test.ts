@@ -160,6 +160,14 @@ describe("drills over HTTP", () => {
     expect(feed.body.entries[0].seq).toBe(cursor + 1);
     expect(feed.body.entries.every((e: { seq: number }) => e.seq > cursor)).toBe(true);
     expect(feed.body.next).toBe(feed.body.entries.at(-1).seq);
+    // A transcript action's own `at` is ignored: it happens now on the drill's clock.
+    const late = await s.call(
+      "POST",
+      `/api/drills/${id}/commands`,
+      { action: { at: "25m", do: "say", text: "Now, not at 25m" } },
+      "robin-ic",
+    );
+    expect(late.body.action.offset).toBe(180);
     const listed = await s.call("GET", "/api/drills?trainee=robin-ic&status=running");
     expect(listed.body.map((d: { id: string }) => d.id)).toEqual([id]);
     const report = await s.call("POST", `/api/drills/${id}/finish`, undefined, "robin-ic");
