@@ -4,7 +4,7 @@
  * edge (headers and query here, bodies with the shared command schemas in the app),
  * call one WarroomApp method and format the result. Every error is problem+json.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { DecisionWeights } from "../domain/decision-support/weights.js";
 import { WarroomError } from "../domain/shared/errors.js";
@@ -77,7 +77,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
           ? "a path parameter is longer than 200 characters"
           : `the URL is not valid (${error.code ?? "bad URL"})`;
       const body = problem("validation.failed", detail, [{ field: "(path)", message: detail }]);
-      void reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+      void (reply as unknown as FastifyReply).code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
     },
   });
   const streams = new SseRegistry();

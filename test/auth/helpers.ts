@@ -10,6 +10,7 @@ import type { Role } from "../../src/domain/people/roles.js";
 import { ManualClock } from "../../src/domain/shared/clock.js";
 import type { RateLimitOptions } from "../../src/http/auth-rate-limit.js";
 import { buildHttpApp } from "../../src/http/build-http-app.js";
+import { ChatIntegration } from "../../src/integrations/chat/chat-integration.js";
 
 export interface AuthApp {
   app: WarroomApp;
@@ -36,7 +37,11 @@ export async function startAuthApp(
 ): Promise<AuthApp> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-auth-"));
   const clock = options.clock ?? new ManualClock("2026-05-01T09:00:00.000Z");
-  const config = buildConfig({ dbPath: join(dir, "w.db") });
+  // Chat configured (secrets only, no Slack API): its signed routes check signatures like in production.
+  const config = buildConfig({
+    dbPath: join(dir, "w.db"),
+    chat: { slack: { signingSecret: "test-signing-secret" }, mattermost: { token: "test-mattermost-token" } },
+  });
   const app = await createWarroomApp(config, { clock });
   const tokens = {} as Record<Role, string>;
   for (const role of ROLE_LIST) {
@@ -50,6 +55,7 @@ export async function startAuthApp(
     app,
     bodyLimitBytes: config.bodyLimitBytes,
     auth: { mode: "tokens", rateLimit: options.rateLimit ?? { perSecond: 100_000, burst: 100_000 } },
+    chat: new ChatIntegration(app, config.chat),
   });
   await http.listen({ host: "127.0.0.1", port: 0 });
   const address = http.server.address();

@@ -212,7 +212,7 @@ describe("friendly command routes", () => {
     ok(await post(t.http, `/api/incidents/${id}/tasks`, { title: "One", assignee: "hal" }));
     ok(await post(t.http, `/api/incidents/${id}/tasks`, { title: "Two", assignee: "hal" }));
     const result = ok(
-      await post(t.http, `/api/incidents/${id}/tasks/T4/done`, { type: "resolve", taskId: "T3", summary: "x" }),
+      await post(t.http, `/api/incidents/${id}/tasks/T4/done`, { type: "resolve", taskId: "T3" }),
     );
     expect((result.appended as Json[])[0]).toMatchObject({ type: "TaskCompleted", text: "T4 done" });
     const detail = ok(await get(t.http, `/api/incidents/${id}`));
