@@ -36,7 +36,8 @@ export interface ChatFixture {
 
 export async function chatFixture(
   chatConfig: Partial<NonNullable<ConfigInput["chat"]>> = {},
-  options: { startChat?: boolean } = {},
+  /** `auth`: the server's token mode (`tokens` is the default in production; signed routes need no token). */
+  options: { startChat?: boolean; auth?: "tokens" | "off" } = {},
 ): Promise<ChatFixture> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-chat-"));
   const slack = new SlackRecorder();
@@ -59,7 +60,12 @@ export async function chatFixture(
   const app = await createWarroomApp(config, { clock });
   let chat = new ChatIntegration(app, config.chat);
   if (options.startChat !== false) await chat.start();
-  const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, chat });
+  const http = buildHttpApp({
+    app,
+    bodyLimitBytes: config.bodyLimitBytes,
+    chat,
+    auth: { mode: options.auth ?? "off" },
+  });
   return {
     app,
     http,

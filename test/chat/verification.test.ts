@@ -125,7 +125,9 @@ describe("Slack request signing", () => {
 describe("Mattermost token", () => {
   let f: ChatFixture;
   beforeEach(async () => {
-    f = await chatFixture();
+    // Token mode, as served by default: signed routes take no bearer token, so Mattermost's
+    // `Authorization: Token …` reaches the route.
+    f = await chatFixture({}, { auth: "tokens" });
   });
   afterEach(async () => f.close());
 

@@ -50,6 +50,16 @@ function addFormParser(http: FastifyInstance): void {
   });
 }
 
+/**
+ * With auth on, a signed request starts anonymous (sees no private incident). Once the
+ * platform's signature is verified and the chat user is linked to a person, it acts as that
+ * person: it sees the private incidents that person is a member of, like a responder's token.
+ */
+function actAs(request: FastifyRequest, person: string): void {
+  const scope = request.warroomScope;
+  if (scope?.principal?.anonymous) scope.principal = { person, role: "responder", tokenId: "chat" };
+}
+
 const rawBodyOf = (request: FastifyRequest) => (request as { rawBody?: string }).rawBody ?? "";
 const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
@@ -116,6 +126,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       const people = (chat as ChatIntegration).people;
       const text = unescapeSlack(await resolveMentions(form.text, (id) => people.handleOf("slack", id)));
       const actor = await people.handleOf("slack", form.user_id);
+      if (actor) actAs(request, actor);
       return send(
         reply,
         await slash(chat as ChatIntegration, text, actor, form.user_id, form.channel_id, idempotencyKey),
@@ -138,6 +149,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       if (payload.type !== "block_actions") return send(reply, null);
       const actions = parseOrFail(blockActionsSchema, payload, "payload");
       const actor = await integration.people.handleOf("slack", actions.user.id);
+      if (actor) actAs(request, actor);
       const answer = actor
         ? await runBlockActions(actions, {
             app,
@@ -167,7 +179,8 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       if (body.type === "url_verification") return reply.send({ challenge: body.challenge });
       if (body.event.type !== "reaction_added") return reply.send({ ok: true, outcome: `ignored: ${body.event.type}` });
       const event = parseOrFail(reactionAddedSchema, body.event, "event");
-      const outcome = await notePinnedMessage(event, integration);
+      const { slack, ledger, people } = integration;
+      const outcome = await notePinnedMessage(event, { app, slack, ledger, people, actAs: (p) => actAs(request, p) });
       return reply.send({ ok: true, outcome });
     },
   );
@@ -190,6 +203,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
         (await chat.people.handleOf("mattermost", form.user_id)) ??
         (form.user_name ? await chat.people.handleOf("mattermost", form.user_name) : null) ??
         (form.user_name && /^[\p{L}\p{N}._-]{1,100}$/u.test(form.user_name) ? form.user_name : null);
+      if (actor) actAs(request, actor);
       const key = form.trigger_id
         ? `mattermost-${createHash("sha256").update(form.trigger_id).digest("hex").slice(0, 40)}`
         : undefined;

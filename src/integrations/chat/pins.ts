@@ -27,6 +27,8 @@ export interface PinContext {
   slack: SlackApi | null;
   ledger: ChatLedger;
   people: ChatPeople;
+  /** Act as this person from now on in the request (with auth on: their view of private incidents). */
+  actAs?: (person: string) => void;
 }
 
 export async function notePinnedMessage(event: ReactionAdded, ctx: PinContext): Promise<PinOutcome> {
@@ -38,6 +40,7 @@ export async function notePinnedMessage(event: ReactionAdded, ctx: PinContext): 
   if (!ctx.slack) return "ignored: no bot token to read the message";
   const actor = await ctx.people.handleOf("slack", event.user);
   if (!actor) return `ignored: ${event.user} is not linked to a Warroom person`;
+  ctx.actAs?.(actor);
   const message = await readMessage(ctx.slack, channel, ts);
   if (!message || message.bot || message.text.trim() === "") return "ignored: no such message, or one Warroom posted";
   const handleOf = (id: string) => ctx.people.handleOf("slack", id);
@@ -53,6 +56,9 @@ export async function notePinnedMessage(event: ReactionAdded, ctx: PinContext): 
   } catch (error) {
     // The same key from another person (a different request) means it is already on the timeline.
     if (isWarroomError(error) && error.code === "idempotency.key_reused") return "already noted";
+    // Refused for good (a resolved incident, one this person cannot see): answered, so Slack
+    // does not deliver it again; only an unavailable store is worth a retry.
+    if (isWarroomError(error) && error.code !== "store.unavailable") return `ignored: ${error.message}`;
     throw error;
   }
 }
