@@ -175,6 +175,12 @@ export function DrillPlayerPage({ drillId }: { drillId: string }) {
             </label>
           </div>
         )}
+        {live === "ended" && !done && (
+          <p className="time-up" role="alert">
+            This drill is no longer on the server (left idle too long, or the server restarted).{" "}
+            <Link to="/training">Start a new one</Link>
+          </p>
+        )}
         {timeUp && !done && (
           <p className="time-up" role="status">
             The scenario's time is up. Finish to get your score.

@@ -6,7 +6,7 @@
  * last seq seen.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api } from "../api/client";
+import { ApiError, api } from "../api/client";
 import type { DrillClock, FeedEntry } from "./types";
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "ended";
@@ -58,7 +58,17 @@ export function useDrillFeed(id: string): DrillFeed {
       source.onerror = () => {
         if (stopped) return;
         setLive("reconnecting");
-        if (source?.readyState === EventSource.CLOSED) retry = setTimeout(open, 2000);
+        if (source?.readyState !== EventSource.CLOSED) return;
+        // Closed for good: reopen unless the drill is gone (expired, or the server restarted).
+        retry = setTimeout(() => {
+          api.get(path).then(
+            () => !stopped && open(),
+            (error: unknown) => {
+              if (error instanceof ApiError && error.status === 404) setLive("ended");
+              else if (!stopped) open();
+            },
+          );
+        }, 2000);
       };
     };
     api
