@@ -34,6 +34,24 @@ export interface ChainRow {
   hash: string;
 }
 
+/**
+ * The text each hash covers: the fields joined by `|`, each free-text field prefixed with
+ * its length in UTF-8 bytes so no two different events give the same text. Simple enough
+ * to build identically in SQL (`chainTextSql`), where PostgreSQL computes it at append.
+ */
+export function chainText(
+  prevHash: string,
+  position: number,
+  streamId: string,
+  version: number,
+  type: string,
+  dataJson: string,
+  recordedAt: string,
+): string {
+  const sized = (text: string) => `${Buffer.byteLength(text)}:${text}`;
+  return `${prevHash}|${position}|${sized(streamId)}|${version}|${sized(type)}|${sized(dataJson)}|${recordedAt}`;
+}
+
 export function chainHash(
   prevHash: string,
   position: number,
@@ -43,9 +61,9 @@ export function chainHash(
   dataJson: string,
   recordedAt: string,
 ): string {
-  // A JSON array keeps the fields apart: no two different events give the same text.
-  const text = JSON.stringify([prevHash, position, streamId, version, type, dataJson, recordedAt]);
-  return createHash("sha256").update(text).digest("hex");
+  return createHash("sha256")
+    .update(chainText(prevHash, position, streamId, version, type, dataJson, recordedAt))
+    .digest("hex");
 }
 
 export type ChainBreak = "edited" | "removed" | "reordered" | "inserted";

@@ -29,12 +29,16 @@ export function checkAppendRequest(request: AppendRequest): CheckedAppend {
   const { streamId, expectedVersion, events, idempotencyKey, requestHash } = request;
   if (typeof streamId !== "string" || streamId.length === 0) {
     problem("streamId", "streamId must be a non-empty string");
+  } else if (!storableText(streamId)) {
+    problem("streamId", "streamId must be Unicode text without U+0000 or unpaired surrogates");
   }
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
     problem("expectedVersion", "expectedVersion must be an integer ≥ 0 (0 for a new stream)");
   }
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== "string" || idempotencyKey.length === 0)) {
     problem("idempotencyKey", "idempotencyKey, when given, must be a non-empty string");
+  } else if (idempotencyKey !== undefined && !storableText(idempotencyKey)) {
+    problem("idempotencyKey", "idempotencyKey must be Unicode text without U+0000 or unpaired surrogates");
   }
   if (requestHash !== undefined && typeof requestHash !== "string") {
     problem("requestHash", "requestHash, when given, must be a string");
@@ -50,6 +54,8 @@ export function checkAppendRequest(request: AppendRequest): CheckedAppend {
       }
       if (typeof event.type !== "string" || event.type.length === 0) {
         problem(`events.${i}.type`, "event type must be a non-empty string");
+      } else if (!storableText(event.type)) {
+        problem(`events.${i}.type`, "event type must be Unicode text without U+0000 or unpaired surrogates");
       }
       let json: string | undefined;
       try {
@@ -76,6 +82,17 @@ export function checkAppendRequest(request: AppendRequest): CheckedAppend {
     idempotencyKey: idempotencyKey ?? null,
     requestHash: requestHash ?? null,
   };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text every adapter stores exactly: PostgreSQL refuses U+0000, and an unpaired surrogate
+ * would be stored as U+FFFD, changing the value (and its hash) behind the caller's back.
+ * Event data is unaffected: its JSON text escapes both.
+ */
+function storableText(text: string): boolean {
+  return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
 }
 
 export function checkNonNegativeInteger(value: unknown, field: string): number {

@@ -21,10 +21,12 @@ describe("crash test: SIGKILL under concurrent appends", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-crash-"));
   const db = path.join(dir, "warroom.db");
   let entry = "";
+  let server: ServerProcess | undefined;
   beforeAll(async () => {
     entry = await bundleCli("crash");
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await server?.kill();
     removeBundle(entry);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -75,7 +77,7 @@ describe("crash test: SIGKILL under concurrent appends", () => {
   }
 
   it(`keeps every acknowledged append, duplicates nothing on retry, and the chain verifies (${ROUNDS} rounds)`, async () => {
-    let server = await start(0);
+    server = await start(0);
     for (let i = 1; i <= CLIENTS; i++) {
       const declared = await post(
         `${server.url}/api/incidents`,
@@ -89,14 +91,16 @@ describe("crash test: SIGKILL under concurrent appends", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const sent: string[] = [];
       const acked: string[] = [];
-      const load = Array.from({ length: CLIENTS }, (_, i) => client(server, i + 1, round, sent, acked));
+      const running = server;
+      const load = Array.from({ length: CLIENTS }, (_, i) => client(running, i + 1, round, sent, acked));
       const delay = 30 + Math.floor(Math.random() * 300);
       await new Promise((resolve) => setTimeout(resolve, delay));
-      await server.kill();
+      await running.kill();
       await Promise.all(load);
       totalAcked += acked.length;
 
-      server = await start(round + 1);
+      const restarted = await start(round + 1);
+      server = restarted;
       const afterCrash = await noteCounts();
       for (const key of [...everAcked, ...acked]) {
         expect(afterCrash.get(key), `round ${round} (killed after ${delay} ms): acknowledged ${key} lost`).toBe(1);
@@ -105,7 +109,7 @@ describe("crash test: SIGKILL under concurrent appends", () => {
       const retries = await Promise.all(
         sent.map((key) =>
           post(
-            `${server.url}/api/incidents/INC-${key.split("-c")[1]?.split("-")[0]}/notes`,
+            `${restarted.url}/api/incidents/INC-${key.split("-c")[1]?.split("-")[0]}/notes`,
             { text: key },
             { "idempotency-key": key },
           ),
@@ -121,7 +125,8 @@ describe("crash test: SIGKILL under concurrent appends", () => {
       expect(audit.code, audit.stderr).toBe(0);
       expect(audit.json<ChainReport>().ok).toBe(true);
     }
-    await server.stop();
+    await server?.stop();
+    server = undefined;
     // The load really ran: appends were acknowledged in the rounds before their kills.
     expect(totalAcked).toBeGreaterThan(ROUNDS);
   }, 180_000);

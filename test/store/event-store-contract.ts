@@ -132,6 +132,16 @@ export function runEventStoreContract(adapterName: string, open: () => Promise<O
           store.append({ streamId: "inc-1", expectedVersion: 0, events: [ev("NoteAdded", undefined)] }),
           "validation.failed",
         );
+        for (const bad of ["nul\u0000inside", "lone\ud800", "\udc00first"]) {
+          await expectCode(
+            store.append({ streamId: bad, expectedVersion: 0, events: notes("a", 1) }),
+            "validation.failed",
+          );
+          await expectCode(
+            store.append({ streamId: "inc-1", expectedVersion: 0, events: [ev(bad, { a: 1 })] }),
+            "validation.failed",
+          );
+        }
         expect(await store.readStream("inc-1")).toEqual([]);
         expect(await store.headPosition()).toBe(0);
         // The stream is still new: a valid request afterwards starts it at version 1.

@@ -1,157 +1,87 @@
 /**
- * The group-commit transaction of the PostgreSQL adapter. A batch of checked requests
- * is written in ONE transaction of four round trips, whatever its size:
+ * The group-commit transaction of the PostgreSQL adapter: ONE statement, one round trip,
+ * whatever the batch's size. `warroom_append` (a PL/pgSQL function, migration 2) runs in
+ * the statement's own transaction:
  *
- *   1. BEGIN, and lock the one-row `log_head` (FOR UPDATE): from here until COMMIT no
- *      other writer, in this process or another instance, can append;
- *   2. read the current version of every stream the batch touches and every
- *      idempotency key it carries;
- *   3. judge each request on its own, in arrival order, in memory (a repeated key is a
- *      duplicate, a stale expectedVersion fails alone), give each written event the next
- *      position and its chain hash, and insert them all, the keys and the new head in
- *      one statement;
- *   4. COMMIT (synchronous_commit=on: acknowledged means flushed to the WAL).
+ *   - it locks the one-row `log_head` (FOR UPDATE): no other writer, in this process or
+ *     another instance, can append until this transaction commits;
+ *   - it judges each request on its own, in arrival order: a used idempotency key returns
+ *     the first result (also one used earlier in the same batch), a stale expectedVersion
+ *     fails alone, anything else is written, each event at the next position with its
+ *     chain hash (the same text `chainText` builds, hashed with SHA-256 in the database);
+ *   - it writes the new head; the commit follows at synchronous_commit=on, so an
+ *     acknowledged append is flushed to the WAL.
  *
- * Judging in memory under the head lock is what savepoints would give, without a round
- * trip per request: nothing else can change a stream or a key while the lock is held.
- * Positions are handed out under the lock, so they are gapless and a later position
- * never commits before an earlier one: a reader polling `readAll(afterPosition)` cannot
- * skip an event. The UNIQUE constraints stay as the final guard; if one fires (a writer
- * that bypassed the lock), the whole batch fails and nothing of it is written.
+ * Nothing is decided between round trips while the lock is held, so a busy event loop in
+ * the server never lengthens the time other writers wait. Positions are handed out under
+ * the lock: they are gapless, and a later position never commits before an earlier one,
+ * so a reader polling `readAll(afterPosition)` cannot skip an event. If the statement
+ * fails (a UNIQUE constraint fired for a writer that bypassed the lock, the connection
+ * broke), the whole batch fails and nothing of it is written.
  */
-import type { PoolClient } from "pg";
-import { type ChainHead, chainHash } from "../chain.js";
+import type pg from "pg";
 import type { CheckedAppend } from "../validate-append.js";
 
-export interface PgConflict {
-  kind: "conflict";
-  current: number;
-}
-export interface PgWritten {
-  kind: "written";
-  version: number;
-  positions: number[];
-}
-/** The key was used before this batch: the caller reads the first result back. */
-export interface PgStoredDuplicate {
-  kind: "stored-duplicate";
-  streamId: string;
-  firstVersion: number;
-  lastVersion: number;
-  requestHash: string | null;
-}
-/** The key was first used earlier in this batch, by request `index`. */
-export interface PgBatchDuplicate {
-  kind: "batch-duplicate";
-  index: number;
-}
+export type PgOutcome =
+  | { kind: "written"; version: number; positions: number[] }
+  | { kind: "conflict"; current: number }
+  /** The key had been used (before, or earlier in this batch): the caller reads the first result back. */
+  | { kind: "duplicate"; streamId: string; firstVersion: number; lastVersion: number; requestHash: string | null };
 
-export type PgOutcome = PgConflict | PgWritten | PgStoredDuplicate | PgBatchDuplicate;
+type Row = [string, string | null, number, number | null, string | null, string | null];
 
-type KeyRow = [string, string, number, number, string | null];
-
-/** Runs the batch on `client` (outside any transaction); throws if the transaction fails. */
+/** Sends the batch as one statement (autocommit); throws if it fails. */
 export async function commitPgBatch(
-  client: PoolClient,
+  db: pg.Pool | pg.PoolClient,
   batch: readonly CheckedAppend[],
   recordedAt: string,
 ): Promise<PgOutcome[]> {
-  const locked = (await client.query(
-    "BEGIN; SELECT position, hash FROM log_head WHERE id = 1 FOR UPDATE",
-  )) as unknown as {
-    rows: { position: string; hash: string }[];
-  }[];
-  try {
-    const headRow = locked[1]?.rows[0];
-    if (headRow === undefined) throw new Error("the log_head row is missing: the schema was changed outside Warroom");
-    const head: ChainHead = { position: Number(headRow.position), hash: headRow.hash };
-    const start = head.position;
-    const { versions, keys } = await readBatchState(client, batch);
-
-    const outcomes: PgOutcome[] = new Array(batch.length);
-    const batchKeys = new Map<string, number>();
-    const rows = new EventColumns();
-    const keyRows = new KeyColumns();
-    for (let i = 0; i < batch.length; i++) {
-      const request = batch[i] as CheckedAppend;
-      const key = request.idempotencyKey;
-      if (key !== null) {
-        const earlier = batchKeys.get(key);
-        if (earlier !== undefined) {
-          outcomes[i] = { kind: "batch-duplicate", index: earlier };
-          continue;
-        }
-        const stored = keys.get(key);
-        if (stored !== undefined) {
-          outcomes[i] = {
-            kind: "stored-duplicate",
-            streamId: stored[1],
-            firstVersion: stored[2],
-            lastVersion: stored[3],
-            requestHash: stored[4],
-          };
-          continue;
-        }
-      }
-      const current = versions.get(request.streamId) ?? 0;
-      if (current !== request.expectedVersion) {
-        outcomes[i] = { kind: "conflict", current };
-        continue;
-      }
-      const positions: number[] = new Array(request.events.length);
-      let version = current;
-      for (let j = 0; j < request.events.length; j++) {
-        const event = request.events[j] as CheckedAppend["events"][number];
-        version++;
-        const position = head.position + 1;
-        const prev = head.hash;
-        const hash = chainHash(prev, position, request.streamId, version, event.type, event.json, recordedAt);
-        rows.push(position, request.streamId, version, event.type, event.json, recordedAt, prev, hash);
-        head.position = position;
-        head.hash = hash;
-        positions[j] = position;
-      }
-      versions.set(request.streamId, version);
-      if (key !== null) {
-        batchKeys.set(key, i);
-        keyRows.push(key, request.streamId, current + 1, version, request.requestHash);
-      }
-      outcomes[i] = { kind: "written", version, positions };
+  const streams: string[] = [];
+  const expected: number[] = [];
+  const keys: (string | null)[] = [];
+  const hashes: (string | null)[] = [];
+  const counts: number[] = [];
+  const types: string[] = [];
+  const data: string[] = [];
+  for (const request of batch) {
+    streams.push(request.streamId);
+    expected.push(request.expectedVersion);
+    keys.push(request.idempotencyKey);
+    hashes.push(request.requestHash);
+    counts.push(request.events.length);
+    for (const event of request.events) {
+      types.push(event.type);
+      data.push(event.json);
     }
-    if (head.position !== start) await insertAll(client, rows, keyRows, head);
-    await client.query("COMMIT");
-    return outcomes;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
   }
-}
-
-/** Round trip 2: the streams' versions and the keys' first results, in one query. */
-async function readBatchState(
-  client: PoolClient,
-  batch: readonly CheckedAppend[],
-): Promise<{ versions: Map<string, number>; keys: Map<string, KeyRow> }> {
-  const streams = [...new Set(batch.map((r) => r.streamId))];
-  const keyList = [...new Set(batch.flatMap((r) => (r.idempotencyKey === null ? [] : [r.idempotencyKey])))];
-  const result = await client.query<[number, string, number | null, number | null, string | null, string | null]>({
-    text: `SELECT 0, s, (SELECT version FROM events WHERE stream_id = s ORDER BY version DESC LIMIT 1), NULL::integer, NULL::text, NULL::text
-             FROM unnest($1::text[]) AS s
-           UNION ALL
-           SELECT 1, key, first_version, last_version, request_hash, stream_id FROM idempotency WHERE key = ANY($2::text[])`,
-    values: [streams, keyList],
+  const result = await db.query<Row>({
+    name: "warroom-append",
+    text: "SELECT kind, pos, ver, last_ver, req_hash, stream FROM warroom_append($1, $2, $3, $4, $5, $6, $7, $8)",
+    values: [streams, expected, keys, hashes, counts, types, data, recordedAt],
     rowMode: "array",
   });
-  const versions = new Map<string, number>();
-  const keys = new Map<string, KeyRow>();
-  for (const [kind, name, a, b, hash, streamId] of result.rows) {
-    if (kind === 0) versions.set(name, a ?? 0);
-    else keys.set(name, [name, streamId ?? "", a ?? 0, b ?? 0, hash]);
+  if (result.rows.length !== batch.length) {
+    throw new Error(`warroom_append answered ${result.rows.length} outcomes for ${batch.length} requests`);
   }
-  return { versions, keys };
+  return result.rows.map(([kind, pos, ver, lastVer, reqHash, stream], i): PgOutcome => {
+    if (kind === "written") {
+      const first = Number(pos);
+      const n = (batch[i] as CheckedAppend).events.length;
+      return { kind, version: ver, positions: Array.from({ length: n }, (_, j) => first + j) };
+    }
+    if (kind === "conflict") return { kind, current: ver };
+    return {
+      kind: "duplicate",
+      streamId: stream ?? "",
+      firstVersion: ver,
+      lastVersion: lastVer ?? ver,
+      requestHash: reqHash,
+    };
+  });
 }
 
-class EventColumns {
+/** The events of an import, as columns: inserted in one statement per chunk. */
+export class EventColumns {
   readonly position: number[] = [];
   readonly streamId: string[] = [];
   readonly version: number[] = [];
@@ -172,55 +102,14 @@ class EventColumns {
   }
 }
 
-class KeyColumns {
-  readonly key: string[] = [];
-  readonly streamId: string[] = [];
-  readonly first: number[] = [];
-  readonly last: number[] = [];
-  readonly requestHash: (string | null)[] = [];
-  push(k: string, s: string, first: number, last: number, h: string | null): void {
-    this.key.push(k);
-    this.streamId.push(s);
-    this.first.push(first);
-    this.last.push(last);
-    this.requestHash.push(h);
-  }
-}
-
-/** Round trip 3: every event, every key and the new head in one statement. */
-export async function insertAll(
-  client: PoolClient,
-  e: EventColumns,
-  k: KeyColumns | null,
-  head: ChainHead,
-): Promise<void> {
+/** Inserts imported events (hashes already computed) and moves the head, in the caller's transaction. */
+export async function insertImported(client: pg.PoolClient, e: EventColumns, head: { position: number; hash: string }) {
   await client.query(
     `WITH new_events AS (
        INSERT INTO events (position, stream_id, version, type, data, recorded_at, prev_hash, hash)
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-     ), new_keys AS (
-       INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash)
-       SELECT * FROM unnest($9::text[], $10::text[], $11::integer[], $12::integer[], $13::text[])
      )
-     UPDATE log_head SET position = $14, hash = $15 WHERE id = 1`,
-    [
-      e.position,
-      e.streamId,
-      e.version,
-      e.type,
-      e.data,
-      e.recordedAt,
-      e.prevHash,
-      e.hash,
-      k?.key ?? [],
-      k?.streamId ?? [],
-      k?.first ?? [],
-      k?.last ?? [],
-      k?.requestHash ?? [],
-      head.position,
-      head.hash,
-    ],
+     UPDATE log_head SET position = $9, hash = $10 WHERE id = 1`,
+    [e.position, e.streamId, e.version, e.type, e.data, e.recordedAt, e.prevHash, e.hash, head.position, head.hash],
   );
 }
-
-export { EventColumns };

@@ -49,6 +49,76 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: "warroom_append: the group commit of a batch in one statement, under the head lock",
+    // The hash text is chain.ts's chainText, built the same way here: keep them in step.
+    sql: `
+      CREATE OR REPLACE FUNCTION warroom_append(
+        p_streams text[], p_expected integer[], p_keys text[], p_request_hashes text[],
+        p_counts integer[], p_types text[], p_data text[], p_recorded_at text)
+      RETURNS TABLE (kind text, pos bigint, ver integer, last_ver integer, req_hash text, stream text)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        head_pos bigint;
+        head_hash text;
+        at integer := 0;
+        n integer;
+        cur integer;
+        v integer;
+        h text;
+        k_stream text;
+        k_first integer;
+        k_last integer;
+        k_hash text;
+      BEGIN
+        SELECT l.position, l.hash INTO head_pos, head_hash FROM log_head l WHERE l.id = 1 FOR UPDATE;
+        FOR i IN 1 .. coalesce(array_length(p_streams, 1), 0) LOOP
+          n := p_counts[i];
+          IF p_keys[i] IS NOT NULL THEN
+            SELECT k.stream_id, k.first_version, k.last_version, k.request_hash
+              INTO k_stream, k_first, k_last, k_hash
+              FROM idempotency k WHERE k.key = p_keys[i];
+            IF FOUND THEN
+              kind := 'duplicate'; pos := NULL; ver := k_first; last_ver := k_last; req_hash := k_hash; stream := k_stream;
+              RETURN NEXT;
+              at := at + n;
+              CONTINUE;
+            END IF;
+          END IF;
+          cur := coalesce((SELECT e.version FROM events e WHERE e.stream_id = p_streams[i] ORDER BY e.version DESC LIMIT 1), 0);
+          IF cur <> p_expected[i] THEN
+            kind := 'conflict'; pos := NULL; ver := cur; last_ver := NULL; req_hash := NULL; stream := NULL;
+            RETURN NEXT;
+            at := at + n;
+            CONTINUE;
+          END IF;
+          kind := 'written'; pos := head_pos + 1; ver := cur + n; last_ver := NULL; req_hash := NULL; stream := NULL;
+          FOR j IN 1 .. n LOOP
+            head_pos := head_pos + 1;
+            v := cur + j;
+            h := encode(sha256(convert_to(
+                   head_hash || '|' || head_pos || '|' ||
+                   octet_length(p_streams[i]) || ':' || p_streams[i] || '|' || v || '|' ||
+                   octet_length(p_types[at + j]) || ':' || p_types[at + j] || '|' ||
+                   octet_length(p_data[at + j]) || ':' || p_data[at + j] || '|' || p_recorded_at,
+                 'UTF8')), 'hex');
+            INSERT INTO events (position, stream_id, version, type, data, recorded_at, prev_hash, hash)
+              VALUES (head_pos, p_streams[i], v, p_types[at + j], p_data[at + j], p_recorded_at, head_hash, h);
+            head_hash := h;
+          END LOOP;
+          IF p_keys[i] IS NOT NULL THEN
+            INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash)
+              VALUES (p_keys[i], p_streams[i], cur + 1, cur + n, p_request_hashes[i]);
+          END IF;
+          RETURN NEXT;
+          at := at + n;
+        END LOOP;
+        UPDATE log_head SET position = head_pos, hash = head_hash WHERE id = 1;
+      END
+      $fn$;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
