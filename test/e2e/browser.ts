@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe } from "vitest";
 import { buildConfig, type ConfigInput } from "../../src/app/config.js";
+import type { Clock } from "../../src/domain/shared/clock.js";
 import { type RunningServer, startServer } from "../../src/http/server.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -46,10 +47,11 @@ export interface TestServer {
 /** The last server started in this test file (each file runs in its own process). */
 let lastStarted: TestServer | null = null;
 
-export async function startWebServer(config: Partial<ConfigInput> = {}): Promise<TestServer> {
+export async function startWebServer(config: Partial<ConfigInput> = {}, clock?: Clock): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-e2e-"));
   const server = await startServer({
     config: buildConfig({ dbPath: join(dir, "warroom.db"), port: 0, logLevel: "warn", ...config }),
+    ...(clock ? { clock } : {}),
   });
   lastStarted = {
     server,

@@ -52,22 +52,26 @@ describeInBrowser("incident list", () => {
 
   it("shows an incident titled <img src=x onerror=alert(1)> as text and runs nothing", async () => {
     const evil = "<img src=x onerror=alert(1)>";
-    await web.server.app.declare(
+    const declared = await web.server.app.declare(
       { title: evil, severity: "SEV-3", impact: "<script>alert(2)</script>" },
       { actor: "mallory" },
     );
+    const svg = "</script><svg onload=alert(3)>";
+    await web.server.app.execute(declared.incident.id, { type: "add-note", text: svg }, { actor: "mallory" });
     const context = await signedInContext(browser, "sarah-db");
     const page = await context.newPage();
     const seen = watchForScripts(page);
     await page.goto(web.url);
-    const link = page.getByRole("link", { name: evil });
+    const link = page.locator("table.incidents").getByRole("link", { name: evil });
     await link.waitFor();
     expect(await link.textContent()).toContain(evil);
     expect(await page.locator("main img").count()).toBe(0);
     await link.click();
     await page.waitForURL(/#\/incidents\/INC-/);
-    await page.getByText("Impact").first().waitFor();
-    expect(await page.locator("main img, main script").count()).toBe(0);
+    await page.locator(".warroom-facts").getByText("<script>alert(2)</script>").waitFor();
+    await page.locator(".entry-text", { hasText: svg }).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(evil);
+    expect(await page.locator("main img, main script, main svg").count()).toBe(0);
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
     await context.close();

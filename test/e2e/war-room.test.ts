@@ -59,15 +59,6 @@ describeInBrowser("war room", () => {
     expect((await incident(id)).roles["tech-lead"]?.person).toBe("raj");
     expect((await incident(id)).roles["comms-lead"]?.person).toBe("lee");
 
-    // A bad command shows the server's reason and stores nothing.
-    const before = (await incident(id)).version;
-    await roles.getByLabel("Person").fill("two words");
-    await roles.getByRole("button", { name: "Assign" }).click();
-    await roles.getByRole("alert").waitFor();
-    expect(await roles.getByRole("alert").textContent()).toMatch(/handle/);
-    expect((await incident(id)).version).toBe(before);
-    await roles.getByLabel("Person").fill("");
-
     // Options, side by side in the matrix.
     const decisions = page.getByRole("region", { name: "Options and decisions" });
     const propose = async (title: string, risk: string, minutes: string, success: string) => {
@@ -85,7 +76,20 @@ describeInBrowser("war room", () => {
       "Fail over to the replica",
     ]);
     await decisions.getByText("best").waitFor();
+    await page.getByLabel("Timeline note").fill("Error rate back under 1% on the canary");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await page.locator(".entry-text", { hasText: "canary" }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "war-room");
+
+    // A bad command shows the server's reason and stores nothing.
+    const before = (await incident(id)).version;
+    await roles.getByLabel("Person").fill("two words");
+    await roles.getByRole("button", { name: "Assign" }).click();
+    await roles.getByRole("alert").waitFor();
+    expect(await roles.getByRole("alert").textContent()).toMatch(/handle/);
+    expect((await incident(id)).version).toBe(before);
+    await roles.getByLabel("Person").fill("");
 
     // Decide.
     await decisions.getByLabel(/^A Roll back/).check();
@@ -104,6 +108,7 @@ describeInBrowser("war room", () => {
       .fill("Payments are failing for about 30% of customers. We think it is probably the database.");
     const findings = page.getByRole("complementary", { name: "Text analyser findings" });
     await findings.locator(".finding").first().waitFor();
+    await updates.evaluate((element) => element.scrollIntoView());
     await screenshot(page, "update-composer");
     await updates
       .getByLabel("Update text")
@@ -171,7 +176,6 @@ describeInBrowser("war room", () => {
     await pageA.getByLabel("Title").fill("Login page slow");
     await pageA.getByRole("button", { name: "Declare" }).click();
     await pageB.getByRole("link", { name: /Login page slow/ }).waitFor();
-    await screenshot(pageB, "incident-list");
     await a.close();
     await b.close();
   });

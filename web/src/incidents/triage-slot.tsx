@@ -1,51 +1,72 @@
 /**
- * Where the triage plan shows (`GET /api/triage`, when this server has it): which incident
- * needs people first. Shown as text only; absent routes leave no trace.
+ * The triage plan (`GET /api/triage`, when this server has it): live open incidents by
+ * priority, who should command and work each, what stays uncovered and what would cover
+ * it, and suggested moves. A server without the route shows nothing here.
  */
 import { ApiError, api } from "../api/client";
+import type { Severity } from "../api/types";
+import { Link } from "../router";
+import { SeverityBadge } from "../ui/parts";
 import { useApi } from "../ui/use-api";
 
-interface TriageItem {
-  incidentId?: string;
-  title?: string;
-  summary?: string;
-  reason?: string;
-  action?: string;
-  [key: string]: unknown;
-}
-
-function linesOf(plan: unknown): string[] {
-  if (plan === null || typeof plan !== "object") return [];
-  const record = plan as Record<string, unknown>;
-  const list = Object.values(record).find(Array.isArray) as TriageItem[] | undefined;
-  if (!list) return typeof record.summary === "string" ? [record.summary] : [];
-  return list.map((item) =>
-    typeof item === "string"
-      ? item
-      : [item.incidentId, item.title, item.summary ?? item.reason ?? item.action].filter(Boolean).join(" · "),
-  );
+interface TriagePlan {
+  incidents: { id: string; title: string; severity: Severity; priority: number; reasons: { text: string }[] }[];
+  assignments: { incident: string; commander: string | null; engineers: string[] }[];
+  uncovered: { incident: string; reason: string; wouldCover: string }[];
+  moves: { person: string; from: string; to: string; reason: string }[];
 }
 
 export function TriageSlot({ refresh }: { refresh: number }) {
   const plan = useApi(
     () =>
-      api.get<unknown>("/api/triage").catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 404) return null;
+      api.get<TriagePlan>("/api/triage").catch((error: unknown) => {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
         throw error;
       }),
     [refresh],
   );
-  const lines = linesOf(plan.data);
-  if (lines.length === 0) return null;
+  const data = plan.data;
+  if (!data || data.incidents.length === 0) return null;
   return (
     <section className="panel triage" aria-labelledby="triage-title">
       <h2 id="triage-title">Triage plan</h2>
-      <ol>
-        {lines.map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the plan's lines have no ids; the list is replaced whole
-          <li key={`${i}:${line}`}>{line}</li>
-        ))}
+      <ol className="items">
+        {data.incidents.map((incident) => {
+          const assignment = data.assignments.find((a) => a.incident === incident.id);
+          const gaps = data.uncovered.filter((u) => u.incident === incident.id);
+          return (
+            <li key={incident.id} className="item">
+              <SeverityBadge severity={incident.severity} />{" "}
+              <Link to={`/incidents/${encodeURIComponent(incident.id)}`}>
+                <span className="mono">{incident.id}</span> {incident.title}
+              </Link>{" "}
+              <span className="muted" title={incident.reasons.map((r) => r.text).join("; ")}>
+                priority {Math.round(incident.priority)}
+              </span>
+              <div>
+                {assignment?.commander ? `Command: @${assignment.commander}` : "No commander available"}
+                {assignment && assignment.engineers.length > 0
+                  ? ` · engineers: ${assignment.engineers.map((e) => `@${e}`).join(", ")}`
+                  : ""}
+              </div>
+              {gaps.map((gap) => (
+                <div key={`${gap.reason}:${gap.wouldCover}`} className="triage-gap">
+                  Uncovered: {gap.reason} ({gap.wouldCover})
+                </div>
+              ))}
+            </li>
+          );
+        })}
       </ol>
+      {data.moves.length > 0 && (
+        <ul className="items">
+          {data.moves.map((move) => (
+            <li key={`${move.person}:${move.to}`}>
+              Move @{move.person} from {move.from} to {move.to}: {move.reason}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -186,7 +186,11 @@ function DecideForm({ incident, onChange }: { incident: IncidentDetail; onChange
       <div className="form-row">
         <label>
           Consulted
-          <input value={consulted} onChange={(e) => setConsulted(e.target.value)} placeholder="handles, comma-separated" />
+          <input
+            value={consulted}
+            onChange={(e) => setConsulted(e.target.value)}
+            placeholder="handles, comma-separated"
+          />
         </label>
         <label>
           Override reason

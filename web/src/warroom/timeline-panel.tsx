@@ -6,7 +6,8 @@ import { ErrorBox, Section } from "../ui/parts";
 import { VirtualList } from "../ui/virtual-list";
 import { type CommandRunner, useCommand } from "./use-command";
 
-const ROW_HEIGHT = 56;
+/** Fixed, for the virtual list: the meta line and up to two lines of text. */
+const ROW_HEIGHT = 64;
 const positionOf = (entry: TimelineEntry) => entry.position;
 
 export function TimelinePanel({
@@ -42,7 +43,10 @@ export function TimelinePanel({
   }, [entries, channels, type, words]);
 
   return (
-    <Section title="Timeline" actions={<span className="muted">{`${shown.length} of ${entries.length} entries`}</span>}>
+    <Section
+      title="Timeline"
+      actions={<span className="muted" id="timeline-count">{`${shown.length} of ${entries.length} entries`}</span>}
+    >
       <fieldset className="form-row timeline-filters">
         <legend className="sr-only">Timeline filters</legend>
         {CHANNELS.map((channel) => (
