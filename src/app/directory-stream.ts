@@ -36,6 +36,11 @@ export class DirectoryStream {
     return run;
   }
 
+  /** Resolves once every write queued so far has finished (or failed). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
   private async attempt<R>(decide: () => { events: { type: string }[]; result: R }): Promise<R> {
     await this.feed.catchUp();
     for (let attempt = 1; ; attempt++) {

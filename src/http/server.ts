@@ -54,7 +54,18 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
     decisionWeights: config.decisionWeights,
     alerts,
     statusPage: config.statusPage,
-    logger: { level: config.logLevel, stream: process.stderr },
+    logger: {
+      level: config.logLevel,
+      stream: process.stderr,
+      // A live stream's ?access_token= must not land in the logs.
+      serializers: {
+        req: (request: { method: string; url: string; id: string }) => ({
+          method: request.method,
+          url: request.url.replace(/([?&]access_token=)[^&]*/g, "$1[redacted]"),
+          reqId: request.id,
+        }),
+      },
+    },
   });
   try {
     await http.listen({ host: config.host, port: config.port });

@@ -145,6 +145,11 @@ export class TokenService {
     return { person: person.handle, role: record.role, tokenId: record.id };
   }
 
+  /** Resolves once last-used writes queued so far are in the log (tests, shutdown). */
+  flushUses(): Promise<void> {
+    return this.stream.idle();
+  }
+
   /** At least this role (admin ≥ commander ≥ responder ≥ viewer). */
   static allows(role: Role, needed: Role): boolean {
     return roleRank(role) >= roleRank(needed);
