@@ -8,6 +8,13 @@ import { useApi } from "../ui/use-api";
 import type { DrillDetail, DrillSummary, ScenarioSummary } from "./types";
 import "./training.css";
 
+const LEVELS = ["beginner", "intermediate", "advanced", "expert"];
+
+/** Easiest first, so a new trainee meets the gentle ones first; the exam last. */
+function sortByLevel(list: ScenarioSummary[]): ScenarioSummary[] {
+  return [...list].sort((a, b) => LEVELS.indexOf(a.difficulty) - LEVELS.indexOf(b.difficulty));
+}
+
 export function CataloguePage() {
   const me = getSession()?.handle ?? "";
   const scenarios = useApi(() => api.get<ScenarioSummary[]>("/api/scenarios"), []);
@@ -55,7 +62,7 @@ export function CataloguePage() {
       <ErrorBox error={scenarios.error} />
       {scenarios.loading && !scenarios.data && <p className="muted">Loading the scenarios…</p>}
       <ul className="scenario-grid" aria-label="Scenarios">
-        {(scenarios.data ?? []).map((s) => (
+        {sortByLevel(scenarios.data ?? []).map((s) => (
           <li key={s.id} className="panel scenario-card">
             <h2 id={`scenario-${s.id}`}>{s.title}</h2>
             <p className="scenario-meta">
