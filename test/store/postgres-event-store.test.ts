@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppendRequest } from "../../src/store/event-store.js";
 import { runEventStoreContract } from "./event-store-contract.js";
-import { dropSchema, openPgStore, PG_SKIP, pgContractStore, schemaName } from "./pg-helpers.js";
+import { adminQuery, dropSchema, openPgStore, PG_SKIP, pgContractStore, schemaName } from "./pg-helpers.js";
 import { codeOf, note } from "./sqlite-helpers.js";
 
 describe.skipIf(PG_SKIP !== "")(`PostgreSQL ${PG_SKIP}`, () => {
@@ -90,6 +90,50 @@ describe.skipIf(PG_SKIP !== "")(`PostgreSQL ${PG_SKIP}`, () => {
     } finally {
       await one.close();
       await two.close();
+      await dropSchema(schema);
+    }
+  });
+});
+
+describe.skipIf(PG_SKIP !== "")(`hash chain on PostgreSQL ${PG_SKIP}`, () => {
+  it("hashes computed in the database verify in JS, and a changed row is reported where it was changed", async () => {
+    const schema = schemaName("chain");
+    const store = await openPgStore(schema);
+    try {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.append({ streamId: `INC-${i % 3}-${i}`, expectedVersion: 0, events: [note(`é𝄞 ${i}`), note("b")] }),
+        ),
+      );
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 20, head: { position: 20 } });
+      // Someone with database access changes the table directly.
+      const tamper = async (sql: string) => {
+        await adminQuery(sql.replaceAll("events", `${schema}.events`));
+        return store.verifyChain();
+      };
+      const backup = `${schema}.saved`;
+      await adminQuery(`CREATE TABLE ${backup} AS SELECT * FROM ${schema}.events`);
+      const restore = () =>
+        adminQuery(`DELETE FROM ${schema}.events; INSERT INTO ${schema}.events SELECT * FROM ${backup}`);
+      expect(await tamper(`UPDATE events SET data = '{"text":"forged"}' WHERE position = 9`)).toMatchObject({
+        firstBadPosition: 9,
+        reason: "edited",
+      });
+      await restore();
+      expect(await tamper("DELETE FROM events WHERE position = 4")).toMatchObject({
+        firstBadPosition: 4,
+        reason: "removed",
+      });
+      await restore();
+      expect(
+        await tamper(
+          "UPDATE events SET position = 999 WHERE position = 5; UPDATE events SET position = 5 WHERE position = 6; UPDATE events SET position = 6 WHERE position = 999",
+        ),
+      ).toMatchObject({ firstBadPosition: 5, reason: "reordered" });
+      await restore();
+      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 20 });
+    } finally {
+      await store.close();
       await dropSchema(schema);
     }
   });
