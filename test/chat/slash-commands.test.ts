@@ -140,30 +140,8 @@ describe("/incident slash commands (Slack)", () => {
     expect(inside.response_type).toBe("in_channel");
   });
 
-  it("knows people by the Slack id in the people directory (DIR-people), before the config map", async () => {
-    await f.app.store.append({
-      streamId: "DIR-people",
-      expectedVersion: 0,
-      events: [
-        {
-          type: "PersonAdded",
-          data: {
-            type: "PersonAdded",
-            person: {
-              handle: "nora-net",
-              name: "Nora",
-              contact: "",
-              skills: [],
-              icQualified: true,
-              available: true,
-              chat: { slack: "U0NORA" },
-            },
-            by: "admin",
-            at: "2026-03-07T01:00:00.000Z",
-          },
-        },
-      ],
-    });
+  it("knows people by the Slack id in the people directory", async () => {
+    await f.app.people.add({ handle: "nora-net", name: "Nora", chat: { slack: "U0NORA" } }, { actor: "admin" });
     const reply = await slash(f, 'declare "BGP leak" --sev SEV-2', "U0NORA");
     expect(reply.text).toContain("Incident Commander nora-net");
     await slash(f, "assign INC-1 tech-lead <@U0NORA|nora>", "U0NORA");

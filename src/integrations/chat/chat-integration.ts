@@ -25,7 +25,7 @@ export class ChatIntegration {
     readonly config: ChatConfig,
     readonly log: ChatLog = () => undefined,
   ) {
-    this.people = new ChatPeople(app.store, { slack: config.slack.users, mattermost: config.mattermost.users });
+    this.people = new ChatPeople(app.people, { slack: config.slack.users, mattermost: config.mattermost.users });
     this.ledger = new ChatLedger(app.store);
     const { botToken, apiUrl } = config.slack;
     this.slack = botToken ? new SlackApi(botToken, apiUrl) : null;
