@@ -59,6 +59,17 @@ describeInBrowser("war room", () => {
     expect((await incident(id)).roles["tech-lead"]?.person).toBe("raj");
     expect((await incident(id)).roles["comms-lead"]?.person).toBe("lee");
 
+    // Hand the tech lead role over, with a briefing.
+    await roles
+      .getByRole("row", { name: /Tech Lead/ })
+      .getByRole("button", { name: "Hand over" })
+      .click();
+    await roles.getByLabel("To", { exact: true }).fill("priya");
+    await roles.getByLabel("Briefing").fill("Deploy 14:02 is the suspect; rollback runbook is open");
+    await roles.getByRole("button", { name: "Hand over", exact: true }).last().click();
+    await roles.getByRole("cell", { name: "@priya" }).waitFor();
+    expect((await incident(id)).roles["tech-lead"]?.person).toBe("priya");
+
     // Options, side by side in the matrix.
     const decisions = page.getByRole("region", { name: "Options and decisions" });
     const propose = async (title: string, risk: string, minutes: string, success: string) => {
@@ -137,6 +148,9 @@ describeInBrowser("war room", () => {
     await page.getByRole("button", { name: "Save revision" }).click();
     await page.getByText(/Revision 1 saved/).waitFor();
     expect((await incident(id)).postmortem?.revision).toBe(1);
+    await page.getByRole("button", { name: "Publish revision 1" }).click();
+    await page.getByText(/published as version 1/).waitFor();
+    expect((await incident(id)).postmortem?.published.map((p) => p.revision)).toEqual([1]);
 
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
@@ -175,9 +189,45 @@ describeInBrowser("war room", () => {
     await pageA.goto(`${web.url}/#/incidents`);
     await pageA.getByLabel("Title").fill("Login page slow");
     await pageA.getByRole("button", { name: "Declare" }).click();
-    await pageB.getByRole("link", { name: /Login page slow/ }).waitFor();
+    await pageB.locator("table.incidents").getByRole("link", { name: /Login page slow/ }).waitFor();
     await a.close();
     await b.close();
+  });
+
+  it("keyboard: ? lists the war room's shortcuts, keys jump to the forms, a timeline entry opens in full", async () => {
+    const declared = await web.server.app.declare({ title: "Keyboard check", severity: "SEV-3" }, { actor: "ana" });
+    const long = `Long note ${"with many words ".repeat(30)}end of note`;
+    await web.server.app.execute(declared.incident.id, { type: "add-note", text: long }, { actor: "ana" });
+    const context = await signedInContext(browser, "ana");
+    const page = await context.newPage();
+    await page.goto(`${web.url}/#/incidents/${declared.incident.id}`);
+    await page.getByRole("heading", { level: 1, name: /Keyboard check/ }).waitFor();
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.waitFor();
+    for (const line of ["Compose an update", "Record a decision", "Resolve", "Write a note"]) {
+      expect(await help.textContent()).toContain(line);
+    }
+    await page.keyboard.press("Escape");
+    await help.waitFor({ state: "hidden" });
+    const focused = async (key: string) => {
+      await page.keyboard.press(key);
+      return page.evaluate(() => document.activeElement?.id);
+    };
+    expect(await focused("u")).toBe("update-text");
+    await page.keyboard.press("Escape");
+    expect(await focused("n")).toBe("note-text");
+    await page.keyboard.press("Escape");
+    expect(await focused("r")).toBe("resolve-summary");
+    await page.keyboard.press("Escape");
+    // Typing in a field is never taken as a shortcut.
+    await page.getByLabel("Timeline note").fill("");
+    await page.getByLabel("Timeline note").pressSequentially("urn");
+    expect(await page.getByLabel("Timeline note").inputValue()).toBe("urn");
+    // A long entry is clipped in the list and shown in full when chosen.
+    await page.locator(".entry", { hasText: "Long note" }).click();
+    expect(await page.locator(".entry-detail p").textContent()).toBe(long);
+    await context.close();
   });
 
   it("fits a phone: the war room stacks into one column", async () => {

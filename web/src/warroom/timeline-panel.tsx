@@ -25,6 +25,7 @@ export function TimelinePanel({
   const [channels, setChannels] = useState<Record<Channel, boolean>>({ command: true, tech: true, stakeholder: true });
   const [type, setType] = useState("");
   const [words, setWords] = useState("");
+  const [selected, setSelected] = useState<TimelineEntry | null>(null);
   const note = useCommand(incidentId, onChange);
 
   const types = useMemo(() => [...new Set(entries.map((e) => e.type))].sort(), [entries]);
@@ -83,15 +84,16 @@ export function TimelinePanel({
         rowHeight={ROW_HEIGHT}
         height={height}
         keyOf={positionOf}
-        renderRow={(entry) => <TimelineRow entry={entry} />}
+        renderRow={(entry) => <TimelineRow entry={entry} onSelect={setSelected} />}
       />
+      {selected && <EntryDetail entry={selected} onClose={() => setSelected(null)} />}
     </Section>
   );
 }
 
-function TimelineRow({ entry }: { entry: TimelineEntry }) {
+function TimelineRow({ entry, onSelect }: { entry: TimelineEntry; onSelect: (entry: TimelineEntry) => void }) {
   return (
-    <div className={`entry ch-${entry.channel}`} title={entry.text}>
+    <button type="button" className={`entry ch-${entry.channel}`} title={entry.text} onClick={() => onSelect(entry)}>
       <time dateTime={entry.at} className="mono muted">
         {clockTime(entry.at)}
       </time>
@@ -99,6 +101,21 @@ function TimelineRow({ entry }: { entry: TimelineEntry }) {
         <span className="entry-by">@{entry.by}</span> <span className="entry-type">{entry.type}</span>
       </span>
       <span className="entry-text">{entry.text}</span>
+    </button>
+  );
+}
+
+function EntryDetail({ entry, onClose }: { entry: TimelineEntry; onClose: () => void }) {
+  return (
+    <div className="entry-detail" role="status">
+      <div className="muted">
+        {new Date(entry.at).toISOString().replace("T", " ").slice(0, 19)} UTC · @{entry.by} · {entry.type} ·{" "}
+        {entry.channel}
+      </div>
+      <p>{entry.text}</p>
+      <button type="button" className="link" onClick={onClose}>
+        Close
+      </button>
     </div>
   );
 }
