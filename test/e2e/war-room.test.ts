@@ -189,7 +189,10 @@ describeInBrowser("war room", () => {
     await pageA.goto(`${web.url}/#/incidents`);
     await pageA.getByLabel("Title").fill("Login page slow");
     await pageA.getByRole("button", { name: "Declare" }).click();
-    await pageB.locator("table.incidents").getByRole("link", { name: /Login page slow/ }).waitFor();
+    await pageB
+      .locator("table.incidents")
+      .getByRole("link", { name: /Login page slow/ })
+      .waitFor();
     await a.close();
     await b.close();
   });
