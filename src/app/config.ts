@@ -10,7 +10,7 @@ import { decisionWeightsSchema } from "../domain/decision-support/weights.js";
 import { DEFAULT_POLICY, type IncidentPolicy, SEVERITIES, type Severity } from "../domain/incident/policy.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import { alertsConfigSchema } from "../integrations/alerts/alert-config.js";
-import { chatConfigSchema } from "../integrations/chat/chat-config.js";
+import { chatConfigFromEnv, chatConfigSchema } from "../integrations/chat/chat-config.js";
 import { statusPageConfigSchema } from "../integrations/status/status-config.js";
 import { webhooksConfigSchema } from "../integrations/webhooks/webhook-config.js";
 
@@ -125,6 +125,8 @@ export function loadConfig(
   if (env.LOG_LEVEL) fromEnv.logLevel = env.LOG_LEVEL;
   if (env.WARROOM_STORE_WRITER) fromEnv.storeWriter = env.WARROOM_STORE_WRITER;
   if (env.WARROOM_AUTH) fromEnv.auth = env.WARROOM_AUTH;
+  const chat = chatConfigFromEnv(fromFile.chat, env);
+  if (chat) fromEnv.chat = chat;
   return buildConfig({ ...fromFile, ...fromEnv, ...stripUndefined(overrides) });
 }
 

@@ -57,3 +57,27 @@ export const chatConfigSchema = z
 
 export type ChatConfig = z.output<typeof chatConfigSchema>;
 export type SlackConfig = z.output<typeof slackConfigSchema>;
+
+/** Secrets may come from the environment instead of the config file; they win over the file. */
+export const CHAT_ENV = {
+  WARROOM_SLACK_SIGNING_SECRET: ["slack", "signingSecret"],
+  WARROOM_SLACK_BOT_TOKEN: ["slack", "botToken"],
+  WARROOM_MATTERMOST_TOKEN: ["mattermost", "token"],
+} as const;
+
+/** The file's `chat` section with the environment's secrets laid over it, or undefined when none is set. */
+export function chatConfigFromEnv(fromFile: unknown, env: NodeJS.ProcessEnv): Record<string, unknown> | undefined {
+  const set = Object.entries(CHAT_ENV).filter(([name]) => env[name]);
+  if (set.length === 0) return undefined;
+  const file = isObject(fromFile) ? fromFile : {};
+  const chat: Record<string, Record<string, unknown>> = {
+    slack: { ...(isObject(file.slack) ? file.slack : {}) },
+    mattermost: { ...(isObject(file.mattermost) ? file.mattermost : {}) },
+  };
+  for (const [name, [platform, key]] of set) (chat[platform] as Record<string, unknown>)[key] = env[name];
+  return { ...file, ...chat };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
