@@ -29,7 +29,7 @@ describeInBrowser("incident list", () => {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await page.goto(`${web.url}/#token=${admin?.token}`);
-    await page.getByText(`@${admin?.person}`).waitFor();
+    await page.locator(".who", { hasText: `@${admin?.person}` }).waitFor();
     expect(page.url()).not.toContain("token=");
     await page.getByLabel("Title").fill("Checkout failing in EU");
     await page.getByLabel("Severity").first().selectOption("SEV-1");
@@ -74,6 +74,28 @@ describeInBrowser("incident list", () => {
     expect(await page.locator("main img, main script, main svg").count()).toBe(0);
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a revoked token sends the browser back to sign-in with the server's reason", async () => {
+    const admin = web.server.bootstrap;
+    if (!admin) throw new Error("auth is on: the server made a first-start token");
+    const acting = { actor: admin.person };
+    await web.server.app.people.add({ handle: "temp-ic", name: "Temp", icQualified: true }, acting);
+    const { token, view } = await web.server.app.tokens.create(
+      { person: "temp-ic", role: "responder", name: "e2e" },
+      acting,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${web.url}/#token=${token}`);
+    await page.locator(".who", { hasText: "@temp-ic" }).waitFor();
+    await web.server.app.tokens.revoke(view.id, acting);
+    await page.getByLabel("Status").selectOption("all");
+    await page.getByRole("heading", { name: /sign in/ }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/token/i);
+    expect(await page.evaluate(() => localStorage.getItem("warroom.session"))).toBeNull();
     await context.close();
   });
 });
