@@ -21,8 +21,20 @@ export async function resolveMentions(
   });
 }
 
+/**
+ * Slack's markup made plain: links `<https://x|label>` → `label (https://x)`, `<https://x>` → the
+ * URL, channels `<#C1|ops>` → `#ops`, `<!here>` → `@here`; then &lt; &gt; &amp; undone. Mentions
+ * still in `<@U…>` form (nobody linked) are kept so a command can name them.
+ */
 export function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, "$2 ($1)")
+    .replace(/<((?:https?|mailto):[^>]+)>/g, "$1")
+    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, "#$1")
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", "“": "”", "‘": "’", "«": "»" };
