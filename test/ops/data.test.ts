@@ -220,6 +220,12 @@ describe("backup (SQLite)", () => {
     expect(appended).toBeGreaterThan(0);
   });
 
+  it("refuses a DATABASE_URL that is not a PostgreSQL URL, naming it", async () => {
+    const result = await cli(["audit", "verify"], { env: { DATABASE_URL: "mysql://u@127.0.0.1/db" } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/databaseUrl must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+
   it("points PostgreSQL users to pg_dump", async () => {
     const result = await cli(["backup", "/tmp/x.db"], { env: { DATABASE_URL: "postgres://u@127.0.0.1:1/db" } });
     expect(result.code).toBe(2);

@@ -53,6 +53,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 2,
     description: "warroom_append: the group commit of a batch in one statement, under the head lock",
     // The hash text is chain.ts's chainText, built the same way here: keep them in step.
+    // Rows are gathered in arrays and inserted with one statement each at the end; the
+    // batch's own writes (versions, keys) are looked up in those arrays meanwhile.
     sql: `
       CREATE OR REPLACE FUNCTION warroom_append(
         p_streams text[], p_expected integer[], p_keys text[], p_request_hashes text[],
@@ -67,26 +69,52 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         cur integer;
         v integer;
         h text;
-        k_stream text;
-        k_first integer;
-        k_last integer;
-        k_hash text;
+        idx integer;
+        -- this batch's writes so far
+        w_streams text[] := '{}';
+        w_versions integer[] := '{}';
+        k_keys text[] := '{}';
+        k_streams text[] := '{}';
+        k_first integer[] := '{}';
+        k_last integer[] := '{}';
+        k_hashes text[] := '{}';
+        e_pos bigint[] := '{}';
+        e_stream text[] := '{}';
+        e_ver integer[] := '{}';
+        e_type text[] := '{}';
+        e_data text[] := '{}';
+        e_prev text[] := '{}';
+        e_hash text[] := '{}';
+        found_key record;
       BEGIN
         SELECT l.position, l.hash INTO head_pos, head_hash FROM log_head l WHERE l.id = 1 FOR UPDATE;
         FOR i IN 1 .. coalesce(array_length(p_streams, 1), 0) LOOP
           n := p_counts[i];
           IF p_keys[i] IS NOT NULL THEN
-            SELECT k.stream_id, k.first_version, k.last_version, k.request_hash
-              INTO k_stream, k_first, k_last, k_hash
+            idx := array_position(k_keys, p_keys[i]);
+            IF idx IS NOT NULL THEN
+              kind := 'duplicate'; pos := NULL; ver := k_first[idx]; last_ver := k_last[idx];
+              req_hash := k_hashes[idx]; stream := k_streams[idx];
+              RETURN NEXT;
+              at := at + n;
+              CONTINUE;
+            END IF;
+            SELECT k.stream_id, k.first_version, k.last_version, k.request_hash INTO found_key
               FROM idempotency k WHERE k.key = p_keys[i];
             IF FOUND THEN
-              kind := 'duplicate'; pos := NULL; ver := k_first; last_ver := k_last; req_hash := k_hash; stream := k_stream;
+              kind := 'duplicate'; pos := NULL; ver := found_key.first_version; last_ver := found_key.last_version;
+              req_hash := found_key.request_hash; stream := found_key.stream_id;
               RETURN NEXT;
               at := at + n;
               CONTINUE;
             END IF;
           END IF;
-          cur := coalesce((SELECT e.version FROM events e WHERE e.stream_id = p_streams[i] ORDER BY e.version DESC LIMIT 1), 0);
+          idx := array_position(w_streams, p_streams[i]);
+          IF idx IS NOT NULL THEN
+            cur := w_versions[idx];
+          ELSE
+            cur := coalesce((SELECT e.version FROM events e WHERE e.stream_id = p_streams[i] ORDER BY e.version DESC LIMIT 1), 0);
+          END IF;
           IF cur <> p_expected[i] THEN
             kind := 'conflict'; pos := NULL; ver := cur; last_ver := NULL; req_hash := NULL; stream := NULL;
             RETURN NEXT;
@@ -103,18 +131,39 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
                    octet_length(p_types[at + j]) || ':' || p_types[at + j] || '|' ||
                    octet_length(p_data[at + j]) || ':' || p_data[at + j] || '|' || p_recorded_at,
                  'UTF8')), 'hex');
-            INSERT INTO events (position, stream_id, version, type, data, recorded_at, prev_hash, hash)
-              VALUES (head_pos, p_streams[i], v, p_types[at + j], p_data[at + j], p_recorded_at, head_hash, h);
+            e_pos := e_pos || head_pos;
+            e_stream := e_stream || p_streams[i];
+            e_ver := e_ver || v;
+            e_type := e_type || p_types[at + j];
+            e_data := e_data || p_data[at + j];
+            e_prev := e_prev || head_hash;
+            e_hash := e_hash || h;
             head_hash := h;
           END LOOP;
+          IF idx IS NOT NULL THEN
+            w_versions[idx] := cur + n;
+          ELSE
+            w_streams := w_streams || p_streams[i];
+            w_versions := w_versions || (cur + n);
+          END IF;
           IF p_keys[i] IS NOT NULL THEN
-            INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash)
-              VALUES (p_keys[i], p_streams[i], cur + 1, cur + n, p_request_hashes[i]);
+            k_keys := k_keys || p_keys[i];
+            k_streams := k_streams || p_streams[i];
+            k_first := k_first || (cur + 1);
+            k_last := k_last || (cur + n);
+            k_hashes := k_hashes || p_request_hashes[i];
           END IF;
           RETURN NEXT;
           at := at + n;
         END LOOP;
-        UPDATE log_head SET position = head_pos, hash = head_hash WHERE id = 1;
+        IF array_length(e_pos, 1) IS NOT NULL THEN
+          INSERT INTO events (position, stream_id, version, type, data, recorded_at, prev_hash, hash)
+            SELECT u.p, u.s, u.v, u.t, u.d, p_recorded_at, u.prev, u.h
+              FROM unnest(e_pos, e_stream, e_ver, e_type, e_data, e_prev, e_hash) AS u(p, s, v, t, d, prev, h);
+          INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash)
+            SELECT * FROM unnest(k_keys, k_streams, k_first, k_last, k_hashes);
+          UPDATE log_head SET position = head_pos, hash = head_hash WHERE id = 1;
+        END IF;
       END
       $fn$;
     `,
