@@ -54,6 +54,7 @@ export type Front = z.output<typeof frontSchema>;
 const FRONT_EVALUATORS = new Set([
   "triage",
   "resource-allocation",
+  "staffing-plan",
   "deadline-met",
   "cross-coordination",
   "update-cadence",

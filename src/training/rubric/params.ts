@@ -8,6 +8,7 @@ import { RULE_IDS } from "../../domain/analysis/index.js";
 import { AUDIENCES, optionAttributesSchema } from "../../domain/incident/events.js";
 import { DURATION_HINT, DURATION_PATTERN } from "../duration.js";
 import { SCENARIO_EVALUATOR_PARAMS } from "./params-scenarios.js";
+import { STAFFING_EVALUATOR_PARAMS } from "./params-staffing.js";
 import { TRIAGE_EVALUATOR_PARAMS } from "./params-triage.js";
 
 export const durationString = z.string().regex(DURATION_PATTERN, DURATION_HINT);
@@ -127,6 +128,8 @@ export const EVALUATOR_PARAMS = {
   }),
   /** Several incidents at once: triage, allocation, cadence, coordination across fronts (params-triage.ts). */
   ...TRIAGE_EVALUATOR_PARAMS,
+  /** The allocation against the staffing optimiser's plan (params-staffing.ts). */
+  ...STAFFING_EVALUATOR_PARAMS,
   /** Postmortem, security, handover and false-alarm evaluators (params-scenarios.ts). */
   ...SCENARIO_EVALUATOR_PARAMS,
 } as const;
@@ -177,6 +180,7 @@ export const rubricItemSchema = z.discriminatedUnion("evaluator", [
   itemFor("trigger-set"),
   itemFor("triage"),
   itemFor("resource-allocation"),
+  itemFor("staffing-plan"),
   itemFor("deadline-met"),
   itemFor("cross-coordination"),
   itemFor("update-cadence"),

@@ -43,6 +43,7 @@ import {
   messageConcepts,
   triggerSet,
 } from "./evaluators-process.js";
+import { staffingPlan } from "./evaluators-staffing.js";
 import { deadlineMet, resourceAllocation, triage } from "./evaluators-triage.js";
 import type { EvaluatorName, EvaluatorParams } from "./params.js";
 import type { ItemOutcome } from "./types.js";
@@ -71,6 +72,7 @@ export const EVALUATORS: { [K in EvaluatorName]: Evaluator<K> } = {
   "trigger-set": triggerSet,
   triage,
   "resource-allocation": resourceAllocation,
+  "staffing-plan": staffingPlan,
   "deadline-met": deadlineMet,
   "cross-coordination": crossCoordination,
   "update-cadence": updateCadence,
