@@ -114,6 +114,8 @@ describeInBrowser("war room", () => {
     // Compose an update: the analyser's findings show while typing, then publish.
     const updates = page.getByRole("region", { name: "Updates" });
     await updates.getByLabel("Audience").selectOption("executive");
+    await updates.getByRole("button", { name: "Fill a draft" }).click();
+    await expect.poll(() => updates.getByLabel("Update text").inputValue()).toContain("About 30% of card payments fail");
     await updates
       .getByLabel("Update text")
       .fill("Payments are failing for about 30% of customers. We think it is probably the database.");
@@ -142,7 +144,7 @@ describeInBrowser("war room", () => {
     await page.getByRole("button", { name: "Draft the postmortem" }).click();
     const editor = page.getByLabel("Postmortem (Markdown)");
     await editor.waitFor();
-    expect(await editor.inputValue()).toContain("Payments API returning 500s");
+    expect(await editor.inputValue()).toContain("About 30% of card payments fail");
     await page.locator(".postmortem-editor .finding, .postmortem-editor .lint-ok").first().waitFor();
     await screenshot(page, "postmortem-editor");
     await page.getByRole("button", { name: "Save revision" }).click();
@@ -205,6 +207,13 @@ describeInBrowser("war room", () => {
     const page = await context.newPage();
     await page.goto(`${web.url}/#/incidents/${declared.incident.id}`);
     await page.getByRole("heading", { level: 1, name: /Keyboard check/ }).waitFor();
+    // Every field has a label a screen reader can read.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, textarea")]
+        .filter((field) => (field as HTMLInputElement).labels?.length === 0 && !field.getAttribute("aria-label"))
+        .map((field) => field.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await help.waitFor();

@@ -86,15 +86,6 @@ export const api = {
   post<T>(path: string, body: unknown = {}): Promise<T> {
     return send<T>("POST", path, body, { "idempotency-key": crypto.randomUUID() });
   },
-  /** Does this route exist on this server? (Features other servers may not have yet.) */
-  async has(path: string): Promise<boolean> {
-    try {
-      await send("GET", path);
-      return true;
-    } catch (error) {
-      return !(error instanceof ApiError && error.status === 404 && error.code === "route.not_found");
-    }
-  },
   /** The URL of a live stream, with the token as `access_token` (EventSource sends no headers). */
   streamUrl(path: string, after: number): string {
     const token = getSession()?.token;
