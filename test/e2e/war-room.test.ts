@@ -115,7 +115,9 @@ describeInBrowser("war room", () => {
     const updates = page.getByRole("region", { name: "Updates" });
     await updates.getByLabel("Audience").selectOption("executive");
     await updates.getByRole("button", { name: "Fill a draft" }).click();
-    await expect.poll(() => updates.getByLabel("Update text").inputValue()).toContain("About 30% of card payments fail");
+    await expect
+      .poll(() => updates.getByLabel("Update text").inputValue())
+      .toContain("About 30% of card payments fail");
     await updates
       .getByLabel("Update text")
       .fill("Payments are failing for about 30% of customers. We think it is probably the database.");
