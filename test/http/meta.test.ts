@@ -53,6 +53,8 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["POST", "/api/alerts/:receiver"],
   ["POST", "/api/webhooks"],
   ["GET", "/api/webhooks"],
+  ["GET", "/api/webhooks/:id"],
+  ["PATCH", "/api/webhooks/:id"],
   ["DELETE", "/api/webhooks/:id"],
   ["GET", "/api/webhooks/:id/deliveries"],
   ["POST", "/api/webhooks/:id/replay"],

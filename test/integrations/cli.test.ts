@@ -38,6 +38,19 @@ describe("warroom webhook on the local file", () => {
     expect(list.stdout).not.toContain("whsec_");
     expect((await run(["webhook", "deliveries", "WH1"])).stdout).toContain("no delivery attempts for WH1 yet");
     expect((await run(["webhook", "replay", "wh1", "--from", "1"])).stdout).toContain("WH1 will send again from #1");
+    const updated = await run([
+      "--json",
+      "webhook",
+      "update",
+      "WH2",
+      "--event",
+      "NoteAdded",
+      "--description",
+      "notes only",
+    ]);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.json()).toMatchObject({ id: "WH2", events: ["NoteAdded"], description: "notes only" });
+    expect((await run(["--json", "webhook", "update", "WH2"])).problem().code).toBe("validation.failed");
     expect((await run(["webhook", "remove", "WH1"])).code).toBe(0);
     expect((await run(["--json", "webhook", "list"])).json<{ id: string }[]>().map((s) => s.id)).toEqual(["WH2"]);
   });

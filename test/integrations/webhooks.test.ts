@@ -221,6 +221,50 @@ describe("outgoing webhooks", () => {
     await json("DELETE", `/api/webhooks/${withPrivate.id}`);
   });
 
+  it("a changed URL takes over a failing delivery; a removal during back-off stops the retries", async () => {
+    const dead = await freePort();
+    const added = (
+      await json("POST", "/api/webhooks", { url: `http://127.0.0.1:${dead}/gone`, events: ["NoteAdded"] })
+    ).json() as { id: string; secret: string };
+    receiver.secret = added.secret;
+    const before = receiver.received.length;
+    await t.app.execute(incident, { type: "add-note", text: "rerouted" }, as);
+    const failedAttempts = async () =>
+      ((await json("GET", `/api/webhooks/${added.id}/deliveries`)).json() as { outcome: string }[]).filter(
+        (e) => e.outcome === "failed",
+      ).length;
+    await until("a failed attempt at the dead URL", async () => (await failedAttempts()) >= 1);
+    const patched = await json("PATCH", `/api/webhooks/${added.id}`, { url: `http://127.0.0.1:${receiver.port}/new` });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ id: added.id, url: `http://127.0.0.1:${receiver.port}/new` });
+    await until("the rerouted note", () => receiver.received.length > before);
+    expect(receiver.received.slice(before).map((r) => r.text)).toEqual([expect.stringContaining("rerouted")]);
+    expect((await json("GET", `/api/webhooks/${added.id}`)).json()).toMatchObject({ delivered: 1 });
+
+    await json("PATCH", `/api/webhooks/${added.id}`, { url: `http://127.0.0.1:${dead}/gone-again` });
+    await t.app.execute(incident, { type: "add-note", text: "never delivered" }, as);
+    await until("failing again", async () => (await failedAttempts()) >= 2);
+    expect((await json("DELETE", `/api/webhooks/${added.id}`)).statusCode).toBe(204);
+    await new Promise((r) => setTimeout(r, 400));
+    const stopped = (await t.app.store.readStream(`WHK-${added.id}`)).length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await t.app.store.readStream(`WHK-${added.id}`)).length).toBe(stopped);
+  });
+
+  it("concurrent reads of one registry fold each event once (the listing and the deliverer share it)", async () => {
+    const shared = new WebhookRegistry(t.app.store, t.app.clock);
+    const fresh = new WebhookRegistry(t.app.store, t.app.clock);
+    const ids = (await fresh.cursorState("WH1")).log.length;
+    await Promise.all([shared.list(), shared.list(), shared.cursorState("WH1"), shared.cursorState("WH1")]);
+    expect((await shared.cursorState("WH1")).log).toHaveLength(ids);
+    expect((await shared.cursorState("WH1")).version).toBe((await fresh.cursorState("WH1")).version);
+    const added = await shared.add({ url: "http://127.0.0.1:9/x" }, "alice");
+    expect((await Promise.all([shared.subscriptions(), shared.subscriptions()]))[1].map((s) => s.id)).toContain(
+      added.id,
+    );
+    await shared.remove(added.id, "alice");
+  });
+
   it("refuses bad subscriptions naming the field, storing nothing", async () => {
     const rows: [string, string, unknown, string, string][] = [
       ["POST", "/api/webhooks", { url: "ftp://example.com/x" }, "validation.failed", "url"],
@@ -233,6 +277,8 @@ describe("outgoing webhooks", () => {
       ["DELETE", "/api/webhooks/WH1", undefined, "webhook.not_found", "id"],
       ["DELETE", "/api/webhooks/WH3", undefined, "webhook.not_found", "id"],
       ["GET", "/api/webhooks/WH1/deliveries", undefined, "webhook.not_found", "id"],
+      ["GET", "/api/webhooks/WH1", undefined, "webhook.not_found", "id"],
+      ["PATCH", "/api/webhooks/WH1", { url: "http://x.example" }, "webhook.not_found", "id"],
     ];
     for (const [method, url, body, code, field] of rows) {
       const head = await t.head();

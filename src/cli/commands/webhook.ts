@@ -3,6 +3,7 @@
  *
  *   warroom webhook add <url> [--event T]… [--description D] [--include-private]
  *   warroom webhook list
+ *   warroom webhook update <id> [--url U] [--event T]… [--description D] [--include-private | --no-include-private]
  *   warroom webhook remove <id>
  *   warroom webhook deliveries <id> [--limit N]
  *   warroom webhook replay <id> --from <position>
@@ -22,6 +23,7 @@ import { parseInteger } from "../parse.js";
 interface WebhookAccess {
   add(input: Record<string, unknown>): Promise<Subscription>;
   list(): Promise<SubscriptionView[]>;
+  update(id: string, changes: Record<string, unknown>): Promise<SubscriptionView>;
   remove(id: string): Promise<void>;
   deliveries(id: string, limit: number): Promise<DeliveryLogEntry[]>;
   replay(id: string, fromPosition: number): Promise<SubscriptionView>;
@@ -37,6 +39,7 @@ async function webhookAccess(ctx: CliContext): Promise<WebhookAccess> {
     return {
       add: (input) => registry.add(input, actor),
       list: () => registry.list(),
+      update: (id, changes) => registry.update(id, changes, actor),
       remove: (id) => registry.remove(id, actor),
       deliveries: (id, limit) => registry.deliveries(id, limit),
       replay: async (id, from) => {
@@ -49,6 +52,7 @@ async function webhookAccess(ctx: CliContext): Promise<WebhookAccess> {
     return {
       add: (input) => api.request("POST", "/api/webhooks", input, actor),
       list: () => api.request("GET", "/api/webhooks"),
+      update: (id, changes) => api.request("PATCH", `/api/webhooks/${seg(id)}`, changes, actor),
       remove: async (id) => {
         await api.request("DELETE", `/api/webhooks/${seg(id)}`, undefined, actor);
       },
@@ -108,6 +112,30 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
         if (ctx.json) return ctx.printJson(list);
         ctx.print(list.length === 0 ? "no webhook subscriptions" : list.map(subscriptionLine));
       }),
+    );
+  webhook
+    .command("update")
+    .description("change a subscription; delivery carries on from where it is")
+    .argument("<id>", "e.g. WH1")
+    .option("--url <url>", "a new URL")
+    .option("--event <type>", "the event types to send from now on (repeat; * for all)", collect, [])
+    .option("--description <text>", "what it is for")
+    .option("--include-private", "also send events of private incidents")
+    .option("--no-include-private", "stop sending events of private incidents")
+    .action(
+      action<{ url?: string; event: string[]; description?: string; includePrivate?: boolean }>(
+        ctx,
+        async ([id], opts) => {
+          const view = await (await webhookAccess(ctx)).update(id ?? "", {
+            ...(opts.url === undefined ? {} : { url: opts.url }),
+            ...(opts.event.length > 0 ? { events: opts.event } : {}),
+            ...(opts.description === undefined ? {} : { description: opts.description }),
+            ...(opts.includePrivate === undefined ? {} : { includePrivate: opts.includePrivate }),
+          });
+          if (ctx.json) return ctx.printJson(view);
+          ctx.print(`${ctx.style.green("✓")} ${subscriptionLine(view)}`);
+        },
+      ),
     );
   webhook
     .command("remove")

@@ -78,6 +78,51 @@ export function registerWebhookRoutes({ app, book }: RouteContext): WebhookRegis
   );
   book.add(
     {
+      method: "GET",
+      url: "/api/webhooks/:id",
+      access: "admin",
+      operationId: "getWebhook",
+      summary: "One subscription with its cursor and last delivery (secret hidden)",
+      tag: "integrations",
+      params: idParam,
+      response: { status: 200, description: "The subscription", schema: subscription },
+      errors: [400, 401, 403, 404],
+    },
+    async (request) => registry.get((request.params as { id: string }).id),
+  );
+  book.add(
+    {
+      method: "PATCH",
+      url: "/api/webhooks/:id",
+      access: "admin",
+      operationId: "updateWebhook",
+      summary:
+        "Change a subscription's url, events, description or includePrivate; delivery carries on from its cursor",
+      tag: "integrations",
+      headers: ["WarroomActor"],
+      params: idParam,
+      body: {
+        schema: {
+          type: "object",
+          properties: {
+            url: { type: "string", format: "uri" },
+            events: { type: "array", items: { type: "string" } },
+            description: { type: "string" },
+            includePrivate: { type: "boolean" },
+          },
+        },
+        required: true,
+      },
+      response: { status: 200, description: "The subscription as changed", schema: subscription },
+      errors: [400, 401, 403, 404, 413, 415],
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return registry.update(id, requireJsonObject(request.body), callOptions(request).actor);
+    },
+  );
+  book.add(
+    {
       method: "DELETE",
       url: "/api/webhooks/:id",
       access: "admin",

@@ -68,11 +68,15 @@ export function emptyGroup(): AlertGroupState {
   return { version: 0, incidentId: null, pendingClaim: null, firing: new Map(), seen: 0 };
 }
 
-/** Folds events onto a state in place (the caller owns it) and returns it. */
-export function foldGroup(state: AlertGroupState, events: readonly unknown[]): AlertGroupState {
-  for (const raw of events) {
-    const event = alertEventSchema.parse(raw);
-    state.version += 1;
+/** Folds stored events onto a state in place, each once by its version, and returns it. */
+export function foldGroup(
+  state: AlertGroupState,
+  events: readonly { version: number; data: unknown }[],
+): AlertGroupState {
+  for (const stored of events) {
+    if (stored.version <= state.version) continue;
+    const event = alertEventSchema.parse(stored.data);
+    state.version = stored.version;
     switch (event.type) {
       case "AlertIncidentClaimed":
         state.pendingClaim = { claim: event.claim, actor: event.actor, declare: event.declare };

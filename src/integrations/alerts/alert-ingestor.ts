@@ -228,7 +228,7 @@ export class AlertIngestor {
 
   private async load(stream: string): Promise<AlertGroupState> {
     const state = this.groups.get(stream) ?? emptyGroup();
-    const newer = await this.app.store.readStreamData(stream, state.version);
+    const newer = await this.app.store.readStream(stream, state.version);
     foldGroup(state, newer);
     this.groups.set(stream, state);
     return state;

@@ -119,10 +119,13 @@ export class WebhookDeliverer {
   }
 
   /** Sends one event until it is taken; the stream's version after, or null when interrupted (replay, removal, stop). */
-  private async deliver(subscription: Subscription, event: StoredEvent, version: number): Promise<number | null> {
+  private async deliver(subscribed: Subscription, event: StoredEvent, version: number): Promise<number | null> {
     const { registry, app } = this.options;
-    const body = JSON.stringify(payloadOf(subscription.id, event));
+    const body = JSON.stringify(payloadOf(subscribed.id, event));
     for (let attempt = 1; this.running; attempt++) {
+      // Removed, changed (URL, secret, types) or replayed meanwhile: start again from the top.
+      const subscription = (await registry.subscriptions()).find((s) => s.id === subscribed.id);
+      if (!subscription || !sameDelivery(subscription, subscribed)) return null;
       const current = await registry.cursorState(subscription.id);
       if (current.version !== version) return null;
       const outcome = await this.post(subscription, event, body);
@@ -228,6 +231,15 @@ export class WebhookDeliverer {
       this.wakers.add(wake);
     });
   }
+}
+
+function sameDelivery(a: Subscription, b: Subscription): boolean {
+  return (
+    a.url === b.url &&
+    a.secret === b.secret &&
+    a.includePrivate === b.includePrivate &&
+    a.events.join() === b.events.join()
+  );
 }
 
 /** The body sent: the stored event with its place in the log and its timeline line. */

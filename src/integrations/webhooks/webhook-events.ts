@@ -26,6 +26,16 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
     /** The store's head when subscribed: delivery starts after it. */
     startAfter: z.number().int().min(0),
   }),
+  z.object({
+    type: z.literal("WebhookUpdated"),
+    at: z.string(),
+    by: z.string(),
+    id: z.string(),
+    url: z.string().optional(),
+    events: z.array(z.string()).min(1).optional(),
+    description: z.string().optional(),
+    includePrivate: z.boolean().optional(),
+  }),
   z.object({ type: z.literal("WebhookRemoved"), at: z.string(), by: z.string(), id: z.string() }),
   z.object({
     type: z.literal("WebhookDelivered"),
@@ -82,14 +92,31 @@ export interface IndexState {
   issued: number;
 }
 
-export function foldIndex(state: IndexState, events: readonly unknown[]): IndexState {
-  for (const raw of events) {
-    const event = webhookEventSchema.parse(raw);
-    state.version += 1;
+/** A stored event with its version in the stream: folding skips what the state already has. */
+export interface Versioned {
+  version: number;
+  data: unknown;
+}
+
+/**
+ * Folds in place. Two reads racing (a listing and the deliverer) may both bring the same
+ * events; each is applied once, by its version.
+ */
+export function foldIndex(state: IndexState, events: readonly Versioned[]): IndexState {
+  for (const stored of events) {
+    if (stored.version <= state.version) continue;
+    const event = webhookEventSchema.parse(stored.data);
+    state.version = stored.version;
     if (event.type === "WebhookSubscribed") {
       const { type: _type, at, by, ...rest } = event;
       state.subscriptions.set(event.id, { ...rest, createdAt: at, createdBy: by });
       state.issued += 1;
+    } else if (event.type === "WebhookUpdated") {
+      const current = state.subscriptions.get(event.id);
+      if (current) {
+        const { type: _type, at: _at, by: _by, id: _id, ...changes } = event;
+        state.subscriptions.set(event.id, { ...current, ...changes });
+      }
     } else if (event.type === "WebhookRemoved") {
       state.subscriptions.delete(event.id);
     }
@@ -106,10 +133,11 @@ export interface CursorState {
   failures: number;
 }
 
-export function foldCursor(state: CursorState, events: readonly unknown[]): CursorState {
-  for (const raw of events) {
-    const event = webhookEventSchema.parse(raw);
-    state.version += 1;
+export function foldCursor(state: CursorState, events: readonly Versioned[]): CursorState {
+  for (const stored of events) {
+    if (stored.version <= state.version) continue;
+    const event = webhookEventSchema.parse(stored.data);
+    state.version = stored.version;
     switch (event.type) {
       case "WebhookDelivered":
         state.cursor = event.position;

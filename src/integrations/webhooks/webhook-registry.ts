@@ -53,6 +53,19 @@ export const newSubscriptionSchema = z
   .strict();
 export type NewSubscription = z.input<typeof newSubscriptionSchema>;
 
+/** What may change: any of the fields, at least one. */
+export const subscriptionChangesSchema = z
+  .object({
+    url: newSubscriptionSchema.shape.url.optional(),
+    events: newSubscriptionSchema.shape.events.unwrap().optional(),
+    description: z.string().max(500).optional(),
+    includePrivate: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, {
+    error: "change at least one of url, events, description, includePrivate",
+  });
+
 /** What a listing shows: the secret only as its first characters. */
 export interface SubscriptionView extends Omit<Subscription, "secret"> {
   secretHint: string;
@@ -101,6 +114,22 @@ export class WebhookRegistry {
     return this.require(id);
   }
 
+  /** Changes a subscription; delivery carries on from its cursor with the new settings. */
+  async update(id: string, input: unknown, actor: string): Promise<SubscriptionView> {
+    const key = normaliseId(id);
+    const by = checkActor(actor);
+    const changes = parseOrFail(subscriptionChangesSchema, input, "webhook changes");
+    await this.write(WEBHOOK_INDEX_STREAM, async (version) => {
+      if (!this.index.subscriptions.has(key)) notFound(key);
+      const events = changes.events ? { events: [...new Set(changes.events)] } : {};
+      return {
+        version,
+        events: [{ type: "WebhookUpdated", at: isoNow(this.clock), by, id: key, ...changes, ...events }],
+      };
+    });
+    return this.get(key);
+  }
+
   async remove(id: string, actor: string): Promise<void> {
     const key = normaliseId(id);
     const by = checkActor(actor);
@@ -143,7 +172,7 @@ export class WebhookRegistry {
   /** The subscription's cursor and log as of the latest commit. */
   async cursorState(id: string): Promise<CursorState> {
     const state = this.cursors.get(id) ?? { version: 0, cursor: null, log: [], delivered: 0, failures: 0 };
-    foldCursor(state, await this.store.readStreamData(webhookStreamId(id), state.version));
+    foldCursor(state, await this.store.readStream(webhookStreamId(id), state.version));
     this.cursors.set(id, state);
     return state;
   }
@@ -183,7 +212,7 @@ export class WebhookRegistry {
   }
 
   private async refreshIndex(): Promise<void> {
-    foldIndex(this.index, await this.store.readStreamData(WEBHOOK_INDEX_STREAM, this.index.version));
+    foldIndex(this.index, await this.store.readStream(WEBHOOK_INDEX_STREAM, this.index.version));
   }
 
   private async write(
