@@ -70,7 +70,8 @@ export function WarRoomPage({ incidentId }: { incidentId: string }) {
   const onEntry = useCallback(
     (entry: LiveEntry) => {
       setEntries((mine) => ((mine.at(-1)?.position ?? -1) < entry.position ? [...mine, entry] : mine));
-      refreshSoon();
+      // A note changes nothing but the timeline: no need to re-read the whole incident.
+      if (entry.type !== "NoteAdded") refreshSoon();
     },
     [refreshSoon],
   );
