@@ -23,6 +23,8 @@ import { checkAction } from "./transcript.js";
 
 /** A drill may run on this long past its scheduled end (the trainee acting late), no further. */
 export const MAX_OVERTIME_SECONDS = 2 * 3600;
+/** Idempotency keys remembered per drill. */
+const MAX_REMEMBERED_KEYS = 100;
 /** The fastest the virtual clock may run. */
 export const MAX_SPEED = 120;
 
@@ -72,6 +74,8 @@ export class LiveDrill {
   private readonly recorded: Record<string, unknown>[] = [];
   private readonly listeners = new Set<(event: DrillEvent) => void>();
   private chain: Promise<unknown> = Promise.resolve();
+  /** Answers by idempotency key, the most recent MAX_REMEMBERED_KEYS. */
+  private readonly answered = new Map<string, { request: string; result: Promise<InputResult> }>();
 
   constructor(
     readonly id: string,
@@ -124,8 +128,33 @@ export class LiveDrill {
     return this.session.feed.slice(seq, seq + limit);
   }
 
-  /** The trainee's typed line or transcript-shaped action, done now on the virtual clock. */
-  input(input: DrillInput): Promise<InputResult> {
+  /**
+   * The trainee's typed line or transcript-shaped action, done now on the virtual clock.
+   * With a key, a retried request answers the first result and does nothing again.
+   */
+  input(input: DrillInput, idempotencyKey?: string): Promise<InputResult> {
+    if (idempotencyKey === undefined) return this.perform(input);
+    const request = JSON.stringify(input);
+    const earlier = this.answered.get(idempotencyKey);
+    if (earlier) {
+      if (earlier.request !== request) {
+        const message = "this idempotency key was used for a different request; use a new key";
+        throw new WarroomError("idempotency.key_reused", message, [{ field: "Idempotency-Key", message }]);
+      }
+      return earlier.result;
+    }
+    const result = this.perform(input);
+    this.answered.set(idempotencyKey, { request, result });
+    // A refused request may be sent again with the same key, corrected or not.
+    result.catch(() => this.answered.delete(idempotencyKey));
+    for (const key of this.answered.keys()) {
+      if (this.answered.size <= MAX_REMEMBERED_KEYS) break;
+      this.answered.delete(key);
+    }
+    return result;
+  }
+
+  private perform(input: DrillInput): Promise<InputResult> {
     return this.exclusive(async () => {
       const before = this.session.feed.length;
       await this.catchUp();

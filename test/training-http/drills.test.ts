@@ -174,6 +174,27 @@ describe("drills over HTTP", () => {
     expect(report.body.refused).toEqual([expect.objectContaining({ verb: "decide", code: "decision.no_options" })]);
   });
 
+  it("answers a retried command with its first result and does it once (Idempotency-Key)", async () => {
+    const id = (await s.call("POST", "/api/drills", { scenario: "impossible-decision" }, "lee-ic")).body.id as string;
+    const send = (body: unknown, key: string) =>
+      fetch(`${s.url}/api/drills/${id}/commands`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "warroom-actor": "lee-ic", "idempotency-key": key },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    const line = { line: 'declare "Corruption spreading" --sev 1' };
+    const [first, again] = await Promise.all([send(line, "k-1"), send(line, "k-1")]);
+    expect(again.body).toEqual(first.body);
+    const feed = await s.call("GET", `/api/drills/${id}/feed`);
+    expect(feed.body.entries.filter((e: { kind: string }) => e.kind === "trainee")).toHaveLength(1);
+    const reused = await send({ line: "say something else" }, "k-1");
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe("idempotency.key_reused");
+    // A refused request's key may be used again.
+    expect((await send({ line: "assign tech-lead" }, "k-2")).status).toBe(400);
+    expect((await send({ line: "assign tech-lead raj-eng" }, "k-2")).status).toBe(200);
+  });
+
   it("runs the virtual clock at a speed, and stops it at the scenario's end", async () => {
     const started = await s.call("POST", "/api/drills", { scenario: "multi-team-coordination" }, "kim-ic");
     const id = started.body.id as string;

@@ -153,9 +153,10 @@ export function registerTrainingRoutes(
         "The trainee acts: a line as typed in the CLI drill (assign tech-lead sarah-db, say …, ask …, wait 2m) or a transcript action",
       description:
         "Bad syntax or fields are 400 and change nothing. What the engine refuses (deciding with no options…) is the trainee's error: " +
-        "200 with action.ok false, shown in the feed and counted in the report, as in a live incident.",
+        "200 with action.ok false, shown in the feed and counted in the report, as in a live incident. " +
+        "With an Idempotency-Key, a retried request answers the first result and does nothing again.",
       params: DRILL_PARAM,
-      headers: ["WarroomActor"],
+      headers: ["WarroomActor", "IdempotencyKey"],
       body: json({
         type: "object",
         properties: {
@@ -164,13 +165,14 @@ export function registerTrainingRoutes(
         },
       }),
       response: { status: 200, description: "What happened", schema: inputResultSchema },
-      errors: ACT_ERRORS,
+      errors: [...ACT_ERRORS, 422],
     },
     async (request) => {
       const drill = drills.forTrainee(drillId(request), actor(request));
       drill.requireRunning();
       const body = parseInput(commandBody, requireJsonObject(request.body), "body");
-      return drill.input(body.line !== undefined ? { line: body.line } : { action: body.action ?? {} });
+      const input = body.line !== undefined ? { line: body.line } : { action: body.action ?? {} };
+      return drill.input(input, callOptions(request).idempotencyKey);
     },
   );
 
