@@ -81,6 +81,25 @@ describe("mirroring incidents to Slack", () => {
     );
   });
 
+  it("keeps the pinned summary current: severity, status and roles, also after a restart", async () => {
+    const id = await declare();
+    await mirrored(f);
+    const summaryTs = f.slack.callsOf("pins.add")[0]?.params.timestamp;
+    await f.app.execute(id, { type: "change-severity", severity: "SEV-1", reason: "all regions" }, IC);
+    await f.app.execute(id, { type: "add-note", channel: "command", text: "not a summary change" }, IC);
+    await mirrored(f);
+    const updates = f.slack.callsOf("chat.update");
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.params).toMatchObject({ channel: f.chat.ledger.channelOf(id)?.channelId, ts: summaryTs });
+    expect(updates[0]?.params.text).toContain("*INC-1* SEV-1 · investigating");
+    await f.restartChat();
+    await f.app.execute(id, { type: "assign-role", role: "scribe", person: "mike-app" }, IC);
+    await mirrored(f);
+    const last = f.slack.callsOf("chat.update").at(-1);
+    expect(last?.params.ts).toBe(summaryTs);
+    expect(last?.params.text).toContain("scribe: mike-app");
+  });
+
   it("Slack down, then back: the command path never waits, nothing is lost or repeated, order kept", async () => {
     const id = await declare();
     await mirrored(f);

@@ -22,6 +22,8 @@ export const chatEventSchema = z.discriminatedUnion("type", [
     private: z.boolean(),
   }),
   z.object({ type: z.literal("ChatMirrored"), incidentId: z.string(), throughPosition: z.number().int().min(0) }),
+  /** The pinned summary's message, kept up to date as the incident changes. */
+  z.object({ type: z.literal("ChatSummaryPosted"), incidentId: z.string(), ts: z.string() }),
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
 
@@ -38,6 +40,7 @@ export class ChatLedger {
   private readonly channels = new Map<string, IncidentChannel>();
   private readonly byChannelId = new Map<string, IncidentChannel>();
   private readonly mirrored = new Map<string, number>();
+  private readonly summaries = new Map<string, string>();
 
   constructor(private readonly store: EventStore) {}
 
@@ -59,6 +62,10 @@ export class ChatLedger {
 
   incidentOfChannel(channelId: string): string | null {
     return this.byChannelId.get(channelId)?.incidentId ?? null;
+  }
+
+  summaryOf(incidentId: string): string | undefined {
+    return this.summaries.get(incidentId);
   }
 
   mirroredThrough(incidentId: string): number {
@@ -97,6 +104,9 @@ export class ChatLedger {
       }
       case "ChatMirrored":
         this.mirrored.set(event.incidentId, Math.max(this.mirroredThrough(event.incidentId), event.throughPosition));
+        return;
+      case "ChatSummaryPosted":
+        this.summaries.set(event.incidentId, event.ts);
         return;
       default:
         assertNever(event);

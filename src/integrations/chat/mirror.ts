@@ -26,9 +26,19 @@ export interface MirrorOptions {
 }
 
 const ROLE_EVENTS = new Set(["RoleAssigned", "RoleHandedOver", "CommandHandedOver"]);
+/** Entries that change what the pinned summary says. */
+const SUMMARY_EVENTS = new Set([
+  ...ROLE_EVENTS,
+  "RoleReleased",
+  "SeverityChanged",
+  "StatusChanged",
+  "IncidentResolved",
+  "IncidentReopened",
+]);
 
 interface Opening {
   summaryTs?: string;
+  summaryRecorded?: boolean;
   pinned?: boolean;
   invited?: boolean;
 }
@@ -100,6 +110,9 @@ export class ChatMirror {
       while (queue.length > 0 && !this.stopped) {
         const entry = queue[0] as LiveEntry;
         if (!(await this.withRetry(incidentId, () => this.handle(entry)))) break;
+        // A separate step, so a failed refresh never posts the entry twice.
+        if (SUMMARY_EVENTS.has(entry.type) && !(await this.withRetry(incidentId, () => this.refreshSummary(entry))))
+          break;
         queue.shift();
         through = Math.max(through, entry.position);
       }
@@ -170,6 +183,10 @@ export class ChatMirror {
       opening.invited = true;
     }
     opening.summaryTs ??= await slack.post(channel.channelId, summaryMessage(detail, await app.policy()));
+    if (!opening.summaryRecorded) {
+      await ledger.record({ type: "ChatSummaryPosted", incidentId: detail.id, ts: opening.summaryTs });
+      opening.summaryRecorded = true;
+    }
     if (!opening.pinned) {
       await slack.pin(channel.channelId, opening.summaryTs).catch((error) => {
         if (platformError(error) !== "already_pinned") throw error;
@@ -177,6 +194,15 @@ export class ChatMirror {
       opening.pinned = true;
     }
     this.openings.delete(detail.id);
+  }
+
+  /** The pinned summary, rewritten with the incident as it is now. */
+  private async refreshSummary(entry: LiveEntry): Promise<void> {
+    const channel = this.options.ledger.channelOf(entry.incidentId);
+    const ts = this.options.ledger.summaryOf(entry.incidentId);
+    if (!channel || !ts) return;
+    const detail = await this.options.app.getIncident(entry.incidentId);
+    await this.options.slack.update(channel.channelId, ts, summaryMessage(detail, await this.options.app.policy()));
   }
 
   /** A taken name gets -2, -3 … */

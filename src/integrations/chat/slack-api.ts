@@ -61,6 +61,15 @@ export class SlackApi {
     return result.ts ?? "";
   }
 
+  async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
+    await this.client.chat.update({
+      channel,
+      ts,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+    });
+  }
+
   async pin(channel: string, ts: string): Promise<void> {
     await this.client.pins.add({ channel, timestamp: ts });
   }
