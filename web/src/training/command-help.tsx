@@ -14,6 +14,7 @@ const COMMANDS: [string, string][] = [
   ["handover riley-ic --briefing …", "hand command over explicitly"],
   ["say …", "talk to the room (@handle or a name puts a question to that person)"],
   ["ask lisa-sre how long would a failover take?", "ask one person; they answer from what they know"],
+  ["task add … --incident payments", "with several incidents at once: the one a command is for (a front, or INC-2)"],
   ["wait 2m", "let virtual time pass"],
   ["end", "finish and get scored"],
 ];
