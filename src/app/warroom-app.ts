@@ -448,7 +448,8 @@ export class WarroomApp implements WarroomApi {
    * (INC-P…), so a gap in the numbers never tells anyone that a private incident exists.
    */
   private newIncidentId(command: IncidentCommand, nextNumber: number): string {
-    if (command.type === "declare" && command.private) {
+    // Drills keep their numbers: a replayed drill must give the same ids (and a drill's store is its own).
+    if (command.type === "declare" && command.private && command.mode !== "drill") {
       return `${INCIDENT_PREFIX}P${randomBytes(6).toString("hex").toUpperCase()}`;
     }
     return `${INCIDENT_PREFIX}${nextNumber}`;
