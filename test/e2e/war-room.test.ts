@@ -110,6 +110,9 @@ describeInBrowser("war room", () => {
     await decisions.getByText(/D1 \(trade-off\)/).waitFor();
     const decided = (await incident(id)).decisions;
     expect(decided.map((d) => [d.id, d.chosen, d.decidedBy])).toEqual([["D1", ["A"], "sarah-db"]]);
+    // The decision told for the executive, from the decision-support route.
+    await decisions.getByLabel("Tell it to").selectOption("executive");
+    await expect.poll(() => decisions.locator(".decision-record .update-text").textContent()).toContain("Roll back");
 
     // Compose an update: the analyser's findings show while typing, then publish.
     const updates = page.getByRole("region", { name: "Updates" });

@@ -1,8 +1,8 @@
 /** Options side by side (the scored matrix from the server), proposing one, and recording a decision. */
 import { type FormEvent, useState } from "react";
 import { api } from "../api/client";
-import type { IncidentDetail, OptionsMatrix } from "../api/types";
-import { ErrorBox, Section } from "../ui/parts";
+import { AUDIENCES, type Audience, type Finding, type IncidentDetail, type OptionsMatrix } from "../api/types";
+import { ErrorBox, Findings, Section } from "../ui/parts";
 import { useApi } from "../ui/use-api";
 import { compact, useCommand } from "./use-command";
 
@@ -27,11 +27,49 @@ export function DecisionsPanel({ incident, onChange }: { incident: IncidentDetai
               <div className="muted">
                 {d.rationale} · @{d.decidedBy}
               </div>
+              <DecisionRecord incidentId={incident.id} decisionId={d.id} />
             </li>
           ))}
         </ol>
       )}
     </Section>
+  );
+}
+
+/** A decision told for one audience (`GET …/decisions/:id/record`), with the analyser's findings. */
+function DecisionRecord({ incidentId, decisionId }: { incidentId: string; decisionId: string }) {
+  const [audience, setAudience] = useState<Audience | "">("");
+  const record = useApi(
+    () =>
+      audience === ""
+        ? Promise.resolve(null)
+        : api.get<{ text: string; findings: Finding[] }>(
+            `/api/incidents/${encodeURIComponent(incidentId)}/decisions/${encodeURIComponent(decisionId)}/record`,
+            { audience },
+          ),
+    [incidentId, decisionId, audience],
+  );
+  return (
+    <div className="decision-record">
+      <label className="inline">
+        Tell it to
+        <select value={audience} onChange={(e) => setAudience(e.target.value as Audience | "")}>
+          <option value="">choose an audience…</option>
+          {AUDIENCES.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorBox error={record.error} />
+      {record.data && (
+        <>
+          <p className="update-text">{record.data.text}</p>
+          {record.data.findings.length > 0 && <Findings findings={record.data.findings} />}
+        </>
+      )}
+    </div>
   );
 }
 
