@@ -297,3 +297,31 @@ describe("outgoing webhooks", () => {
     }
   });
 });
+
+describe("a subscription change during a long back-off", () => {
+  it("applies at once instead of after the back-off", async () => {
+    const other = await startIntegrationApp();
+    const slow = new WebhookDeliverer({
+      app: other.app,
+      registry: new WebhookRegistry(other.app.store, other.app.clock),
+      config: { ...CONFIG, baseDelayMs: 120_000, maxDelayMs: 120_000 },
+    });
+    const live = new Receiver(await freePort());
+    await live.up();
+    try {
+      await slow.start();
+      const registry = new WebhookRegistry(other.app.store, other.app.clock);
+      const added = await registry.add({ url: `http://127.0.0.1:${await freePort()}/dead` }, "alice");
+      live.secret = added.secret;
+      await other.app.declare({ title: "Slow back-off", severity: "SEV-3" }, { actor: "alice" });
+      await until("the first failure", async () => (await registry.deliveries(added.id)).length >= 1);
+      await registry.update(added.id, { url: `http://127.0.0.1:${live.port}/live` }, "alice");
+      await until("delivery to the new URL well inside the two-minute back-off", () => live.received.length === 1);
+      expect(live.received[0]).toMatchObject({ type: "IncidentDeclared", verified: true });
+    } finally {
+      await slow.stop();
+      await live.down();
+      await other.close();
+    }
+  });
+});

@@ -38,7 +38,8 @@ const PAGE = 200;
 export class WebhookDeliverer {
   private running = false;
   private readonly workers = new Map<string, Promise<void>>();
-  private readonly wakers = new Set<() => void>();
+  private readonly wakers = new Set<(force: boolean) => void>();
+  private seenIndexVersion = -1;
   private readonly incidents = new Map<string, IncidentFlags>();
   private follow: { close(): void } | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -68,7 +69,7 @@ export class WebhookDeliverer {
     this.follow?.close();
     this.follow = null;
     if (this.timer) clearInterval(this.timer);
-    this.wakeAll();
+    this.wakeAll(true);
     await Promise.allSettled([...this.workers.values()]);
   }
 
@@ -86,7 +87,10 @@ export class WebhookDeliverer {
     } catch (error) {
       this.options.onError?.(error, "*");
     }
-    this.wakeAll();
+    // A subscription changed or went: cut back-offs short so the change applies now.
+    const changed = this.options.registry.indexVersion !== this.seenIndexVersion;
+    this.seenIndexVersion = this.options.registry.indexVersion;
+    this.wakeAll(changed);
   }
 
   private async work(id: string): Promise<void> {
@@ -212,11 +216,11 @@ export class WebhookDeliverer {
     return subscription.includePrivate || !flags.private;
   }
 
-  private wakeAll(): void {
-    for (const wake of [...this.wakers]) wake();
+  private wakeAll(force = false): void {
+    for (const wake of [...this.wakers]) wake(force);
   }
 
-  /** Waits `ms`; new events (or stop) end an idle wait early, only stop ends a back-off. */
+  /** Waits `ms`; new events end an idle wait early; a back-off ends early only on stop or a subscription change. */
   private sleep(ms: number, wakeOnEvents = true): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
@@ -224,8 +228,8 @@ export class WebhookDeliverer {
         this.wakers.delete(wake);
         resolve();
       };
-      const wake = () => {
-        if (wakeOnEvents || !this.running) done();
+      const wake = (force: boolean) => {
+        if (force || wakeOnEvents || !this.running) done();
       };
       const timer = setTimeout(done, ms);
       this.wakers.add(wake);

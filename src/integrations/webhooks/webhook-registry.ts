@@ -84,6 +84,11 @@ export class WebhookRegistry {
     readonly clock: Clock,
   ) {}
 
+  /** The index stream's version as last read: it moves whenever a subscription is added, changed or removed. */
+  get indexVersion(): number {
+    return this.index.version;
+  }
+
   async subscriptions(): Promise<Subscription[]> {
     await this.refreshIndex();
     return [...this.index.subscriptions.values()];
