@@ -56,7 +56,7 @@ export const configSchema = z
     auth: z.enum(["tokens", "off"]).default("tokens"),
     /** Per-token request budget: `burst` at once, refilled at `perSecond` (429 with Retry-After beyond). */
     rateLimit: z
-      .object({ perSecond: z.number().positive().default(300), burst: z.number().int().positive().default(3000) })
+      .object({ perSecond: z.number().positive().default(1000), burst: z.number().int().positive().default(5000) })
       .strict()
       .prefault({}),
     /** A token's last-used time is written to the log at most this often (ms), not on every request. */

@@ -13,7 +13,7 @@ export interface RateLimitOptions {
 }
 
 /** Generous: the web UI and scripted clients never meet it; a runaway loop does. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 300, burst: 3000 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 1000, burst: 5000 };
 
 interface Bucket {
   tokens: number;
