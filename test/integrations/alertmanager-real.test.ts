@@ -100,14 +100,18 @@ describe.skipIf(!available)(`real Alertmanager (${BIN})`, () => {
     temp.remove();
   });
 
-  async function postToAlertmanager(endsAt: Date): Promise<void> {
+  async function postToAlertmanager(
+    endsAt: Date,
+    labels: Record<string, string> = { alertname: "CheckoutDown", severity: "critical", service: "checkout" },
+    summary = "Checkout is failing for every user",
+  ): Promise<void> {
     const response = await fetch(`${amUrl}/api/v2/alerts`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify([
         {
-          labels: { alertname: "CheckoutDown", severity: "critical", service: "checkout" },
-          annotations: { summary: "Checkout is failing for every user" },
+          labels,
+          annotations: { summary },
           startsAt: new Date(Date.now() - 60_000).toISOString(),
           endsAt: endsAt.toISOString(),
           generatorURL: "http://prometheus.example/graph?g0.expr=up",
@@ -126,6 +130,18 @@ describe.skipIf(!available)(`real Alertmanager (${BIN})`, () => {
     expect(incident).toMatchObject({ severity: "SEV-1", title: "Checkout is failing for every user" });
     const detail = await warroom.app.getIncident(incident.id);
     expect(detail.services).toEqual(["checkout"]);
+  }, 90_000);
+
+  it("groups: a warning on the same service (another Alertmanager group) attaches as a note", async () => {
+    const latency = { alertname: "CheckoutSlow", severity: "warning", service: "checkout" };
+    await postToAlertmanager(new Date(Date.now() + 3_600_000), latency, "Checkout is slow");
+    const [incident] = await warroom.app.listIncidents();
+    const note = await until(`the attached note (Alertmanager log: ${log})`, async () => {
+      const timeline = await warroom.app.timeline(incident?.id as string);
+      return timeline.find((e) => e.type === "NoteAdded" && e.text.includes("Checkout is slow"));
+    });
+    expect(note.text).toMatch(/^🔔 1 alert firing \(prom\)/);
+    expect(await warroom.app.listIncidents()).toHaveLength(1);
   }, 90_000);
 
   it("resolves: Alertmanager sends the resolution and the timeline notes it", async () => {
