@@ -29,6 +29,8 @@ export interface ScenarioDetail extends ScenarioSummary {
   briefing: string;
   date: string;
   people: { handle: string; name: string | null; role: string }[];
+  /** With several incidents at once: what a command names with `--incident` (never the severity: that is for the trainee to judge). */
+  frontKeys: { key: string; title: string }[];
   rubric: {
     group: string;
     id: string;
@@ -88,6 +90,7 @@ export function scenarioDetail(scenario: Scenario): ScenarioDetail {
     briefing: scenario.briefing,
     date: scenario.date,
     people: scenario.cast.map((p) => ({ handle: p.handle, name: p.name ?? null, role: p.role })),
+    frontKeys: (scenario.fronts ?? []).map((f) => ({ key: f.key, title: f.title })),
     rubric: itemsOf(scenario).map(({ g, item }) => ({
       group: g.name,
       id: item.id,

@@ -45,6 +45,9 @@ describe("drills over HTTP", () => {
       expect(entry.objectives.length).toBeGreaterThan(0);
     }
     expect(list.body.find((x: { id: string }) => x.id === "certification").certifies).toBe(true);
+    const exam = await s.call("GET", "/api/scenarios/certification");
+    expect(exam.body.frontKeys.map((f: { key: string }) => f.key).length).toBe(3);
+    expect(JSON.stringify(exam.body.frontKeys)).not.toContain("SEV");
     const one = await s.call("GET", "/api/scenarios/multi-team-coordination");
     expect(one.body.briefing).toContain("Cassandra");
     expect(one.body.people.map((p: { handle: string }) => p.handle)).toContain("sarah-db");

@@ -277,6 +277,21 @@ export function DrillPlayerPage({ drillId }: { drillId: string }) {
               ))}
             </ul>
           </section>
+          {scenario.frontKeys.length > 0 && (
+            <section className="panel" aria-labelledby="fronts-title">
+              <h2 id="fronts-title">Several incidents at once</h2>
+              <p className="muted small">
+                Declare one incident per front; name the one a command is for with <code>--incident</code>.
+              </p>
+              <ul className="people">
+                {scenario.frontKeys.map((f) => (
+                  <li key={f.key}>
+                    <code>--incident {f.key}</code> <span className="muted">{f.title}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <details className="panel" open={feed.length === 0}>
             <summary>Briefing</summary>
             <div className="briefing">{scenario.briefing}</div>

@@ -18,6 +18,7 @@ export interface ScenarioDetail extends ScenarioSummary {
   briefing: string;
   date: string;
   people: { handle: string; name: string | null; role: string }[];
+  frontKeys: { key: string; title: string }[];
   rubric: {
     group: string;
     id: string;
