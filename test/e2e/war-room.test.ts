@@ -247,6 +247,32 @@ describeInBrowser("war room", () => {
     await context.close();
   });
 
+  it("sets a decision deadline and a trigger with their clocks, and closes the trigger", async () => {
+    const declared = await web.server.app.declare({ title: "Clocks check", severity: "SEV-2" }, { actor: "ana" });
+    const id = declared.incident.id;
+    const context = await signedInContext(browser, "ana");
+    const page = await context.newPage();
+    await page.goto(`${web.url}/#/incidents/${id}`);
+    const clocks = page.getByRole("region", { name: "Deadlines and triggers" });
+    await clocks.getByLabel("Question to decide").fill("Fail over or keep rolling back?");
+    await clocks.getByLabel("In minutes").fill("10");
+    await clocks.getByRole("button", { name: "Set", exact: true }).click();
+    await clocks.getByText(/DL1 decide: Fail over or keep rolling back\? in 9m\d\ds/).waitFor();
+    await clocks.getByLabel(/^Clock/).selectOption("trigger");
+    await clocks.getByLabel("If (condition)").fill("errors stay above 5%");
+    await clocks.getByLabel("Then (action)").fill("fail over to the replica");
+    await clocks.getByLabel("In minutes").fill("20");
+    await clocks.getByRole("button", { name: "Set", exact: true }).click();
+    await clocks.getByText(/TR1 if errors stay above 5%, then fail over to the replica/).waitFor();
+    const state = await web.server.app.getIncident(id);
+    expect(state.deadlines.map((d) => [d.id, d.status])).toEqual([["DL1", "open"]]);
+    expect(state.triggers.map((t) => [t.id, t.condition, t.status])).toEqual([["TR1", "errors stay above 5%", "open"]]);
+    await clocks.getByRole("button", { name: "Averted" }).click();
+    await clocks.getByText(/TR1 if/).waitFor({ state: "detached" });
+    expect((await web.server.app.getIncident(id)).triggers[0]?.status).toBe("averted");
+    await context.close();
+  });
+
   it("fits a phone: the war room stacks into one column", async () => {
     const declared = await web.server.app.declare({ title: "Phone check", severity: "SEV-4" }, { actor: "ana" });
     const context = await signedInContext(browser, "ana", { width: 390, height: 844 });

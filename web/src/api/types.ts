@@ -149,6 +149,14 @@ export interface IncidentDetail {
   updateClock: { nextUpdateDue: string | null; overdue: boolean; overdueBySeconds: number };
   elapsedSeconds: number;
   postmortem: { revision: number } | null;
+  deadlines: { id: string; question: string; dueAt: string; status: "open" | "decided" | "cancelled" }[];
+  triggers: {
+    id: string;
+    condition: string;
+    action: string;
+    dueAt: string;
+    status: "open" | "fired" | "averted" | "cancelled";
+  }[];
   version: number;
   now: string;
   timeline: TimelineEntry[];

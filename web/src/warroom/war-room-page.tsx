@@ -12,6 +12,7 @@ import { ErrorBox } from "../ui/parts";
 import { focusById, type Shortcut, useShortcuts } from "../ui/shortcuts";
 import { useApi } from "../ui/use-api";
 import { ActionItemsPanel } from "./action-items-panel";
+import { ClocksPanel } from "./clocks-panel";
 import { DecisionsPanel } from "./decisions-panel";
 import { WarRoomHeader } from "./header";
 import { ResolvePanel } from "./resolve-panel";
@@ -132,6 +133,7 @@ export function WarRoomPage({ incidentId }: { incidentId: string }) {
           <RolesPanel incident={incident} roles={roles} onChange={refreshSoon} />
           {!resolved && <StatusPanel incident={incident} onChange={refreshSoon} />}
           <WorkPanel incident={incident} onChange={refreshSoon} />
+          {!resolved && <ClocksPanel incident={incident} onChange={refreshSoon} />}
           <DecisionsPanel incident={incident} onChange={refreshSoon} />
           <ActionItemsPanel incident={incident} onChange={refreshSoon} />
           <ResolvePanel incident={incident} onChange={refreshSoon} />
