@@ -3,7 +3,7 @@
  * the text (blame, missing sections, action items without owner or date). A first
  * revision starts from the draft the server writes from the incident's log.
  */
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api, runCommand } from "../api/client";
 import type { IncidentDetail, LintReport, PostmortemDraft, PostmortemRecord } from "../api/types";
 import { Link } from "../router";
@@ -99,7 +99,12 @@ export function PostmortemPage({ incidentId }: { incidentId: string }) {
     }
   };
 
-  const shortcuts: Shortcut[] = [{ key: "e", description: "Edit the postmortem", run: () => void startEditing() }];
+  const edit = useRef(startEditing);
+  edit.current = startEditing;
+  const shortcuts = useMemo<Shortcut[]>(
+    () => [{ key: "e", description: "Edit the postmortem", run: () => void edit.current() }],
+    [],
+  );
   useShortcuts(shortcuts);
 
   const saved = record.data;
