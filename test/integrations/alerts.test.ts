@@ -121,6 +121,18 @@ describe("Alertmanager receiver", () => {
     expect(await t.app.listIncidents()).toEqual([]);
   });
 
+  it("says when Alertmanager left alerts out of a notification (truncatedAlerts)", async () => {
+    const t = await start();
+    const payload = {
+      ...alertmanagerPayload([{ name: "Many", severity: "critical", service: "bulk", fingerprint: "m-1" }]),
+      truncatedAlerts: 42,
+    };
+    const result = answer(await postAlerts(t.http, "prom", payload));
+    expect(result).toMatchObject({ received: 1, truncated: 42 });
+    const [note] = await notes(t, result.declared[0] as string);
+    expect(note).toContain("the sender left 42 alerts out of this notification");
+  });
+
   it("declares a new incident when the group's incident was resolved", async () => {
     const t = await start();
     const fire = alertmanagerPayload([{ name: "DiskFull", severity: "critical", service: "db", fingerprint: "d-1" }]);

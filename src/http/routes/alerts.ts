@@ -7,7 +7,7 @@
 
 import { WarroomError } from "../../domain/shared/errors.js";
 import type { AlertIngestor } from "../../integrations/alerts/alert-ingestor.js";
-import { normalise } from "../../integrations/alerts/normalise.js";
+import { normalise, truncatedCount } from "../../integrations/alerts/normalise.js";
 import { authenticate } from "../../integrations/alerts/receiver-auth.js";
 import type { JsonSchema } from "../route-book.js";
 import type { RouteContext } from "../route-context.js";
@@ -23,11 +23,12 @@ const answer: JsonSchema = {
   properties: {
     receiver: { type: "string" },
     received: { type: "integer", description: "Alerts in the request; the counts add up to it" },
+    truncated: { type: "integer", description: "Alerts the sender said it left out (Alertmanager's truncatedAlerts)" },
     counts,
     declared: { type: "array", items: { type: "string" }, description: "Incidents this request declared" },
     groups: { type: "array", items: { type: "object" } },
   },
-  required: ["receiver", "received", "counts", "declared", "groups"],
+  required: ["receiver", "received", "truncated", "counts", "declared", "groups"],
 };
 
 export function registerAlertRoutes({ app, book }: RouteContext, ingestor: AlertIngestor | null): void {
@@ -57,7 +58,7 @@ export function registerAlertRoutes({ app, book }: RouteContext, ingestor: Alert
       const rawBody = (request as { rawBody?: string }).rawBody ?? "";
       authenticate(receiver, request.headers, rawBody, app.clock.now());
       const alerts = normalise(receiver.kind, request.body, ingestor.config, receiver.mapping);
-      return ingestor.ingest(receiver, alerts);
+      return ingestor.ingest(receiver, alerts, truncatedCount(receiver.kind, request.body));
     },
   );
 }

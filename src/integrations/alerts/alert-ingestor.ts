@@ -38,6 +38,8 @@ export interface GroupAnswer {
 export interface IngestAnswer {
   receiver: string;
   received: number;
+  /** Alerts the sender said it left out of this request (they are not in the counts). */
+  truncated: number;
   counts: OutcomeCounts;
   declared: string[];
   groups: GroupAnswer[];
@@ -62,7 +64,7 @@ export class AlertIngestor {
     this.counter = alertCounter(app.metrics.registry);
   }
 
-  async ingest(receiver: ResolvedReceiver, alerts: ReceivedAlert[]): Promise<IngestAnswer> {
+  async ingest(receiver: ResolvedReceiver, alerts: ReceivedAlert[], truncated = 0): Promise<IngestAnswer> {
     const byGroup = new Map<string, ReceivedAlert[]>();
     for (const alert of alerts) {
       const key = groupKeyOf(alert, receiver.name);
@@ -73,7 +75,7 @@ export class AlertIngestor {
     const groups = await Promise.all(
       [...byGroup].map(([key, list]) => {
         const stream = groupStreamId(key);
-        return this.queue.run(stream, () => this.ingestGroup(receiver, key, stream, list));
+        return this.queue.run(stream, () => this.ingestGroup(receiver, key, stream, list, truncated));
       }),
     );
     const counts = zeroCounts();
@@ -84,6 +86,7 @@ export class AlertIngestor {
     return {
       receiver: receiver.name,
       received: alerts.length,
+      truncated,
       counts,
       declared: groups.filter((g) => g.declared && g.incidentId).map((g) => g.incidentId as string),
       groups,
@@ -95,6 +98,7 @@ export class AlertIngestor {
     groupKey: string,
     stream: string,
     alerts: ReceivedAlert[],
+    truncated: number,
   ): Promise<GroupAnswer> {
     let declaredHere: string | null = null;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -133,8 +137,9 @@ export class AlertIngestor {
         })),
       };
       if (!(await this.tryAppend(stream, state.version, [recorded]))) continue;
-      if (current !== null)
-        await this.note(current, receiver, alerts, judged.outcomes, `${stream}:${state.version + 1}`);
+      if (current !== null) {
+        await this.note(current, receiver, alerts, judged.outcomes, truncated, `${stream}:${state.version + 1}`);
+      }
       const counts = zeroCounts();
       for (const outcome of judged.outcomes) counts[outcome] += 1;
       return { groupKey, stream, incidentId: current, declared: declaredHere !== null, counts };
@@ -209,9 +214,10 @@ export class AlertIngestor {
     receiver: ResolvedReceiver,
     alerts: ReceivedAlert[],
     outcomes: AlertOutcome[],
+    truncated: number,
     batch: string,
   ): Promise<void> {
-    const notes = alertNotes(receiver.name, alerts, outcomes);
+    const notes = alertNotes(receiver.name, alerts, outcomes, truncated);
     for (const [index, text] of notes.entries()) {
       try {
         await this.app.execute(

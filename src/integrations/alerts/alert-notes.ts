@@ -7,11 +7,20 @@ import type { ReceivedAlert } from "./normalise.js";
 
 const LISTED = 10;
 
-export function alertNotes(receiver: string, alerts: ReceivedAlert[], outcomes: AlertOutcome[]): string[] {
+export function alertNotes(
+  receiver: string,
+  alerts: ReceivedAlert[],
+  outcomes: AlertOutcome[],
+  truncated = 0,
+): string[] {
   const firing = alerts.filter((_, i) => outcomes[i] === "declared" || outcomes[i] === "attached");
   const resolved = alerts.filter((_, i) => outcomes[i] === "resolved");
   const notes: string[] = [];
-  if (firing.length > 0) notes.push(describe(`🔔 ${count(firing.length)} firing (${receiver})`, firing));
+  if (firing.length > 0) {
+    const note = describe(`🔔 ${count(firing.length)} firing (${receiver})`, firing);
+    // The sender cut its notification short: say so rather than let the count mislead.
+    notes.push(truncated > 0 ? `${note}\n(the sender left ${count(truncated)} out of this notification)` : note);
+  }
   if (resolved.length > 0) notes.push(describe(`✅ ${count(resolved.length)} resolved (${receiver})`, resolved));
   return notes;
 }

@@ -89,6 +89,13 @@ export function normalise(
   });
 }
 
+/** How many alerts the sender left out of this notification (Alertmanager's `max_alerts`). */
+export function truncatedCount(kind: ReceiverKind, body: unknown): number {
+  if (kind === "generic" || typeof body !== "object" || body === null) return 0;
+  const value = (body as { truncatedAlerts?: unknown }).truncatedAlerts;
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : 0;
+}
+
 /** Alertmanager's own fingerprint is a hash of the label set; ours is stable the same way. */
 export function hashLabels(labels: Record<string, unknown>): string {
   const sorted = Object.keys(labels)
