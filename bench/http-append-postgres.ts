@@ -16,13 +16,17 @@
  *   1. bare:    a Fastify route that parses the JSON body and answers 201;
  *   2. spread:  Warroom on PostgreSQL, notes over 50 incidents (one per connection);
  *   3. one:     Warroom on PostgreSQL, every connection on ONE incident;
- *   4. minimal: as 2, with `Prefer: return=minimal` (the positions, not the whole incident).
+ *   4. minimal: as 2, with `Prefer: return=minimal` (the positions, not the whole incident);
+ *   5. sqlite:  as 2 on a SQLite file, for reference (the same app; only the store differs).
  * Each Warroom server has its own schema, dropped at the end. The per-token rate limit
  * is raised so the bench measures the store (tokens are still verified on every request).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify from "fastify";
 import pg from "pg";
@@ -94,7 +98,7 @@ async function runChild(kind: string, schema: string): Promise<void> {
     return;
   }
   const config = buildConfig({
-    databaseUrl: withSchema(BASE_URL, schema),
+    ...(kind === "sqlite" ? { dbPath: join(schema, "bench.db") } : { databaseUrl: withSchema(BASE_URL, schema) }),
     host: "127.0.0.1",
     port: 0,
     logLevel: "warn",
@@ -105,19 +109,35 @@ async function runChild(kind: string, schema: string): Promise<void> {
   const server = await startServer({ config });
   const store = server.app.store as { pool?: pg.Pool };
   const settings: Record<string, string> = {};
-  for (const name of ["synchronous_commit", "fsync"]) {
+  for (const name of store.pool ? ["synchronous_commit", "fsync"] : []) {
     const result = await store.pool?.query(`SHOW ${name}`);
     settings[name] = String(result?.rows[0]?.[name]);
   }
   const token = (server as { bootstrap?: { token: string } }).bootstrap?.token;
   send({ ready: server.url, settings, ...(token ? { token } : {}) });
   process.on("message", async () => {
-    const counted = await store.pool?.query("SELECT count(*)::integer AS n FROM events WHERE type = 'NoteAdded'");
+    const counted = store.pool
+      ? await store.pool.query("SELECT count(*)::integer AS n FROM events WHERE type = 'NoteAdded'")
+      : { rows: [{ n: await countNotes(server.app.store) }] };
     const chainOk = (await server.app.store.verifyChain()).ok;
     await server.close();
     send({ stopped: true, notes: counted?.rows[0]?.n ?? 0, chainOk });
     process.exit(0);
   });
+}
+
+/** Notes in the log, read page by page (the SQLite reference has no SQL at hand here). */
+async function countNotes(store: {
+  readAll(after: number, limit: number): Promise<{ position: number; type: string }[]>;
+}) {
+  let count = 0;
+  for (let after = 0; ; ) {
+    const page = await store.readAll(after, 10_000);
+    count += page.filter((e) => e.type === "NoteAdded").length;
+    const last = page.at(-1);
+    if (last === undefined) return count;
+    after = last.position;
+  }
 }
 
 class Child {
@@ -175,13 +195,16 @@ async function load(target: Target, duration: number) {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], bad: r.non2xx + r.errors };
 }
 
-async function warroomTarget(name: string, incidents: number, connections: number, minimal: boolean) {
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: BASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const server = await Child.start("warroom", schema);
+async function warroomTarget(name: string, incidents: number, connections: number, minimal: boolean, sqlite = false) {
+  let schema = `bench_${randomBytes(4).toString("hex")}`;
+  if (sqlite) schema = mkdtempSync(join(tmpdir(), "warroom-bench-pg-"));
+  else {
+    const admin = new pg.Client({ connectionString: BASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+  }
+  const server = await Child.start(sqlite ? "sqlite" : "warroom", schema);
   const headers: Record<string, string> = {
     "content-type": "application/json",
     ...(server.ready.token ? { authorization: `Bearer ${server.ready.token}` } : { "warroom-actor": "bench-ic" }),
@@ -252,6 +275,7 @@ async function main(): Promise<void> {
     await warroomTarget(`pg, ${connections} incidents`, connections, connections, false),
     await warroomTarget("pg, 1 incident", 1, connections, false),
     await warroomTarget(`pg, ${connections}, minimal`, connections, connections, true),
+    await warroomTarget(`sqlite, ${connections} (reference)`, connections, connections, false, true),
   ];
   const targets = [bare, ...warroom];
   try {
@@ -267,7 +291,8 @@ async function main(): Promise<void> {
     await admin.connect();
     for (const target of targets) {
       target.stopped = await target.server.stop();
-      if (target.schema) await admin.query(`DROP SCHEMA ${target.schema} CASCADE`);
+      if (target.schema?.startsWith("bench_")) await admin.query(`DROP SCHEMA ${target.schema} CASCADE`);
+      else if (target.schema) rmSync(target.schema, { recursive: true, force: true });
     }
     await admin.end();
   }
@@ -292,7 +317,9 @@ async function main(): Promise<void> {
     console.log(
       `${t.name}: ${ratio.toFixed(2)}× bare (rounds ${ratios.map((x) => x.toFixed(2)).join(", ")}; target ≥ ${RATIO_TARGET}×) ` +
         `${ratio >= RATIO_TARGET ? "PASS" : "UNDER"}; ${bad === 0 ? "all 2xx" : `${bad} non-2xx or errors`}; ` +
-        `synchronous_commit=${t.server.ready.settings?.synchronous_commit}, fsync=${t.server.ready.settings?.fsync}; ` +
+        (t.server.ready.settings?.fsync
+          ? `synchronous_commit=${t.server.ready.settings.synchronous_commit}, fsync=${t.server.ready.settings.fsync}; `
+          : "SQLite synchronous=FULL; ") +
         `${stored} stored, ${acknowledged} acknowledged${consistent ? "" : " MISMATCH"}; hash chain ${t.stopped?.chainOk ? "verified" : "BROKEN"}`,
     );
     return { name: t.name, ratio: Number(ratio.toFixed(3)), rps: Math.round(median(t.runs.map((r) => r.rps))) };
