@@ -49,6 +49,14 @@ export class IncidentProjection {
     return entry.state;
   }
 
+  /**
+   * The state without handing it out: for a synchronous look (is it private, who
+   * commands it) that keeps no reference, so the next event need not copy it.
+   */
+  peek(incidentId: string): Incident | undefined {
+    return this.incidents.get(incidentId)?.state;
+  }
+
   *all(): IterableIterator<Incident> {
     for (const entry of this.incidents.values()) {
       entry.shared = true;

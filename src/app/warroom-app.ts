@@ -133,7 +133,7 @@ export class WarroomApp implements WarroomApi {
     if (command.type === "declare") fail("validation.failed", "use declare to start a new incident", "type");
     refuseUnknownFields(input);
     const id = normaliseId(incidentId);
-    await this.requireVisible(id);
+    await this.ensureVisible(id);
     return this.run(id, command, options);
   }
 
@@ -160,7 +160,7 @@ export class WarroomApp implements WarroomApi {
   async timeline(incidentId: string, input: TimelineFilter = {}): Promise<TimelineEntry[]> {
     const filter = parseOrFail(timelineFilterSchema, input, "timeline filter");
     const id = normaliseId(incidentId);
-    await this.requireVisible(id);
+    await this.ensureVisible(id);
     const events = await this.store.readStream(id, filter.afterVersion ?? 0);
     let entries = events.map((e) => toTimelineEntry(toIncidentEvent(e), e.version, e.position));
     if (filter.channel) entries = entries.filter((e) => e.channel === filter.channel);
@@ -256,7 +256,7 @@ export class WarroomApp implements WarroomApi {
 
   /** The incident's current commander, or undefined when it is unknown or not visible to the caller. */
   commanderOf(incidentId: string): string | undefined {
-    const incident = this.projection.get(normaliseId(incidentId));
+    const incident = this.projection.peek(normaliseId(incidentId));
     return incident && canSee(incident, currentViewer(), this.members.of(incident.id))
       ? commanderOf(incident)
       : undefined;
@@ -278,7 +278,7 @@ export class WarroomApp implements WarroomApi {
 
   private async run(target: string, command: IncidentCommand, options: CallOptions): Promise<CommandResult> {
     // Commands on private incidents stay out of the metrics: a count would reveal them.
-    const isPrivate = command.type === "declare" ? command.private : this.projection.get(target)?.private === true;
+    const isPrivate = command.type === "declare" ? command.private : this.projection.peek(target)?.private === true;
     if (isPrivate) markPrivateTouched();
     try {
       const result = await this.runOnce(target, command, options);
@@ -434,6 +434,13 @@ export class WarroomApp implements WarroomApi {
     }
     if (!incident || !this.visible(incident)) fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
     return incident;
+  }
+
+  /** Like requireVisible, without handing the state out (the command path must not force a copy). */
+  private async ensureVisible(id: string): Promise<void> {
+    if (!this.projection.peek(id)) await this.feed.catchUp();
+    const incident = this.projection.peek(id);
+    if (!incident || !this.visible(incident)) fail("incident.not_found", `incident ${id} does not exist`, "incidentId");
   }
 
   /** Visible to the current request's principal (everything is, outside a signed-in request). */
