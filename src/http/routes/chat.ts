@@ -79,8 +79,8 @@ function formOf(request: FastifyRequest): Record<string, string> {
 export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteContext, chat?: ChatIntegration): void {
   addFormParser(http);
 
-  /** Verifies a Slack request; returns an idempotency key derived from its signature. */
-  const verifySlack = (request: FastifyRequest): string => {
+  /** Verifies a Slack request; answers the integration and an idempotency key derived from the signature. */
+  const verifySlack = (request: FastifyRequest): { integration: ChatIntegration; idempotencyKey: string } => {
     const secret = chat?.config.slack.signingSecret;
     if (!chat || !secret) throw notConfigured("Slack", "chat.slack.signingSecret");
     const timestamp = header(request, "x-slack-request-timestamp");
@@ -90,7 +90,10 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       app.clock.now(),
     );
     chat.replays.check(signature, Number(timestamp), app.clock.now());
-    return `slack-${createHash("sha256").update(signature).digest("hex").slice(0, 40)}`;
+    return {
+      integration: chat,
+      idempotencyKey: `slack-${createHash("sha256").update(signature).digest("hex").slice(0, 40)}`,
+    };
   };
 
   const route = (
@@ -114,16 +117,13 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       },
     },
     async (request, reply) => {
-      const idempotencyKey = verifySlack(request);
+      const { integration, idempotencyKey } = verifySlack(request);
       const form = parseOrFail(slashFormSchema, formOf(request), "slash command");
-      const people = (chat as ChatIntegration).people;
+      const people = integration.people;
       const text = unescapeSlack(await resolveMentions(form.text, (id) => people.handleOf("slack", id)));
       const actor = await people.handleOf("slack", form.user_id);
       if (actor) actAs(request, actor);
-      return send(
-        reply,
-        await slash(chat as ChatIntegration, text, actor, form.user_id, form.channel_id, idempotencyKey),
-      );
+      return send(reply, await slash(integration, text, actor, form.user_id, form.channel_id, idempotencyKey));
     },
   );
 
@@ -136,8 +136,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       response: { status: 200, description: "A Slack message for the presser (or empty)", schema: { type: "object" } },
     },
     async (request, reply) => {
-      const idempotencyKey = verifySlack(request);
-      const integration = chat as ChatIntegration;
+      const { integration, idempotencyKey } = verifySlack(request);
       const payload = parsePayload(formOf(request).payload);
       if (payload.type !== "block_actions") return send(reply, null);
       const actions = parseOrFail(blockActionsSchema, payload, "payload");
@@ -166,8 +165,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       response: { status: 200, description: "The challenge, or what was done", schema: { type: "object" } },
     },
     async (request, reply) => {
-      verifySlack(request);
-      const integration = chat as ChatIntegration;
+      const { integration } = verifySlack(request);
       const body = parseOrFail(eventsBodySchema, request.body ?? {}, "event");
       if (body.type === "url_verification") return reply.send({ challenge: body.challenge });
       if (body.event.type !== "reaction_added") return reply.send({ ok: true, outcome: `ignored: ${body.event.type}` });
