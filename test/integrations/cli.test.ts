@@ -51,6 +51,8 @@ describe("warroom webhook on the local file", () => {
     expect(updated.code, updated.stderr).toBe(0);
     expect(updated.json()).toMatchObject({ id: "WH2", events: ["NoteAdded"], description: "notes only" });
     expect((await run(["--json", "webhook", "update", "WH2"])).problem().code).toBe("validation.failed");
+    const rotated = await run(["webhook", "update", "WH2", "--rotate-secret"]);
+    expect(rotated.stdout).toMatch(/new signing secret \(shown once\): whsec_/);
     expect((await run(["webhook", "remove", "WH1"])).code).toBe(0);
     expect((await run(["--json", "webhook", "list"])).json<{ id: string }[]>().map((s) => s.id)).toEqual(["WH2"]);
   });

@@ -265,6 +265,26 @@ describe("outgoing webhooks", () => {
     await shared.remove(added.id, "alice");
   });
 
+  it("a rotated secret signs from then on, and is shown only in the answer to rotating", async () => {
+    const added = (
+      await json("POST", "/api/webhooks", {
+        url: `http://127.0.0.1:${receiver.port}/rot`,
+        events: ["IncidentDeclared"],
+      })
+    ).json() as { id: string; secret: string };
+    const rotated = await json("PATCH", `/api/webhooks/${added.id}`, { rotateSecret: true });
+    const { secret } = rotated.json() as { secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(added.secret);
+    expect((await json("GET", `/api/webhooks/${added.id}`)).body).not.toContain(secret);
+    receiver.secret = secret;
+    const before = receiver.received.length;
+    await t.app.declare({ title: "Rotated", severity: "SEV-4" }, as);
+    await until("the delivery signed with the new secret", () => receiver.received.length > before);
+    expect(receiver.received.at(-1)).toMatchObject({ type: "IncidentDeclared", verified: true });
+    await json("DELETE", `/api/webhooks/${added.id}`);
+  });
+
   it("refuses bad subscriptions naming the field, storing nothing", async () => {
     const rows: [string, string, unknown, string, string][] = [
       ["POST", "/api/webhooks", { url: "ftp://example.com/x" }, "validation.failed", "url"],

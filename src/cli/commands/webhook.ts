@@ -23,7 +23,7 @@ import { parseInteger } from "../parse.js";
 interface WebhookAccess {
   add(input: Record<string, unknown>): Promise<Subscription>;
   list(): Promise<SubscriptionView[]>;
-  update(id: string, changes: Record<string, unknown>): Promise<SubscriptionView>;
+  update(id: string, changes: Record<string, unknown>): Promise<SubscriptionView & { secret?: string }>;
   remove(id: string): Promise<void>;
   deliveries(id: string, limit: number): Promise<DeliveryLogEntry[]>;
   replay(id: string, fromPosition: number): Promise<SubscriptionView>;
@@ -122,8 +122,9 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
     .option("--description <text>", "what it is for")
     .option("--include-private", "also send events of private incidents")
     .option("--no-include-private", "stop sending events of private incidents")
+    .option("--rotate-secret", "a new signing secret, printed once (the old one stops at once)")
     .action(
-      action<{ url?: string; event: string[]; description?: string; includePrivate?: boolean }>(
+      action<{ url?: string; event: string[]; description?: string; includePrivate?: boolean; rotateSecret?: boolean }>(
         ctx,
         async ([id], opts) => {
           const view = await (await webhookAccess(ctx)).update(id ?? "", {
@@ -131,9 +132,11 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
             ...(opts.event.length > 0 ? { events: opts.event } : {}),
             ...(opts.description === undefined ? {} : { description: opts.description }),
             ...(opts.includePrivate === undefined ? {} : { includePrivate: opts.includePrivate }),
+            ...(opts.rotateSecret ? { rotateSecret: true } : {}),
           });
           if (ctx.json) return ctx.printJson(view);
           ctx.print(`${ctx.style.green("✓")} ${subscriptionLine(view)}`);
+          if (view.secret) ctx.print(`  new signing secret (shown once): ${view.secret}`);
         },
       ),
     );

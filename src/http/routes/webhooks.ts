@@ -109,6 +109,7 @@ export function registerWebhookRoutes({ app, book }: RouteContext): WebhookRegis
             events: { type: "array", items: { type: "string" } },
             description: { type: "string" },
             includePrivate: { type: "boolean" },
+            rotateSecret: { const: true, description: "A new signing secret, in this answer only" },
           },
         },
         required: true,

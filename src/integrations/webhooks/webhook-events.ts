@@ -35,6 +35,7 @@ export const webhookEventSchema = z.discriminatedUnion("type", [
     events: z.array(z.string()).min(1).optional(),
     description: z.string().optional(),
     includePrivate: z.boolean().optional(),
+    secret: z.string().optional(),
   }),
   z.object({ type: z.literal("WebhookRemoved"), at: z.string(), by: z.string(), id: z.string() }),
   z.object({

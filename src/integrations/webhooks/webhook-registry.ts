@@ -60,10 +60,12 @@ export const subscriptionChangesSchema = z
     events: newSubscriptionSchema.shape.events.unwrap().optional(),
     description: z.string().max(500).optional(),
     includePrivate: z.boolean().optional(),
+    /** A new signing secret, answered this once; the old one stops at once. */
+    rotateSecret: z.literal(true).optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, {
-    error: "change at least one of url, events, description, includePrivate",
+    error: "change at least one of url, events, description, includePrivate, rotateSecret",
   });
 
 /** What a listing shows: the secret only as its first characters. */
@@ -98,7 +100,7 @@ export class WebhookRegistry {
   async add(input: unknown, actor: string): Promise<Subscription> {
     const by = checkActor(actor);
     const body = parseOrFail(newSubscriptionSchema, input, "webhook subscription");
-    const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+    const secret = newSecret();
     let id = "";
     await this.write(WEBHOOK_INDEX_STREAM, async (version) => {
       id = `WH${this.index.issued + 1}`;
@@ -120,19 +122,22 @@ export class WebhookRegistry {
   }
 
   /** Changes a subscription; delivery carries on from its cursor with the new settings. */
-  async update(id: string, input: unknown, actor: string): Promise<SubscriptionView> {
+  async update(id: string, input: unknown, actor: string): Promise<SubscriptionView & { secret?: string }> {
     const key = normaliseId(id);
     const by = checkActor(actor);
-    const changes = parseOrFail(subscriptionChangesSchema, input, "webhook changes");
+    const { rotateSecret, ...changes } = parseOrFail(subscriptionChangesSchema, input, "webhook changes");
+    const secret = rotateSecret ? newSecret() : undefined;
     await this.write(WEBHOOK_INDEX_STREAM, async (version) => {
       if (!this.index.subscriptions.has(key)) notFound(key);
       const events = changes.events ? { events: [...new Set(changes.events)] } : {};
+      const rotated = secret === undefined ? {} : { secret };
       return {
         version,
-        events: [{ type: "WebhookUpdated", at: isoNow(this.clock), by, id: key, ...changes, ...events }],
+        events: [{ type: "WebhookUpdated", at: isoNow(this.clock), by, id: key, ...changes, ...events, ...rotated }],
       };
     });
-    return this.get(key);
+    const view = await this.get(key);
+    return secret === undefined ? view : { ...view, secret };
   }
 
   async remove(id: string, actor: string): Promise<void> {
@@ -242,6 +247,10 @@ export class WebhookRegistry {
       }
     }
   }
+}
+
+function newSecret(): string {
+  return `whsec_${randomBytes(24).toString("base64url")}`;
 }
 
 /** "wh3", "3" and "WH3" all name WH3. */
