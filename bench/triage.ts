@@ -12,6 +12,7 @@ import {
   greedyPlan,
   planObjective,
   planStaffing,
+  type TriageSettings,
 } from "../src/domain/triage/index.js";
 import { randomInput } from "../test/triage/fixtures.js";
 

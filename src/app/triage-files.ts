@@ -12,7 +12,18 @@ import { parseRosterCsv, type RosterProblem, type RosterRow } from "../domain/tr
 import { invalid, type Located, loadYamlLocated } from "../training/yaml-load.js";
 
 export function parseTriageInputFile(text: string, source: string): TriageInputFile {
-  return loadYamlLocated(triageInputSchema, text, source, "triage input").data;
+  return located(() => loadYamlLocated(triageInputSchema, text, source, "triage input").data, source, "triage input");
+}
+
+/** The YAML library can still throw after parsing (an alias to no anchor): named as bad input, never a crash. */
+function located<T>(load: () => T, source: string, what: string): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof WarroomError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw invalid(source, what, [{ path: "(yaml)", line: null, message }]);
+  }
 }
 
 export type RosterFormat = "csv" | "yaml";
@@ -72,10 +83,10 @@ function yamlRows(text: string, source: string): RosterRow[] {
   }
   const wrapped = shape !== null && typeof shape === "object" && !Array.isArray(shape);
   if (wrapped) {
-    const loaded = loadYamlLocated(wrappedShape, text, source, "roster");
+    const loaded = located(() => loadYamlLocated(wrappedShape, text, source, "roster"), source, "roster");
     return loaded.data.people.map((row, i) => ({ line: loaded.lineAt(["people", i]) ?? 1, row }));
   }
-  const loaded = loadYamlLocated(listShape, text, source, "roster");
+  const loaded = located(() => loadYamlLocated(listShape, text, source, "roster"), source, "roster");
   return loaded.data.map((row, i) => ({ line: loaded.lineAt([i]) ?? 1, row }));
 }
 
