@@ -138,9 +138,18 @@ describe("Alertmanager receiver", () => {
     const fire = alertmanagerPayload([{ name: "DiskFull", severity: "critical", service: "db", fingerprint: "d-1" }]);
     const id = answer(await postAlerts(t.http, "prom", fire)).declared[0] as string;
     await t.app.execute(id, { type: "resolve", summary: "Disk cleaned" }, { actor: "alice" });
+    const older = alertmanagerPayload([{ name: "DiskSlow", severity: "warning", service: "db", fingerprint: "d-0" }]);
+    expect(answer(await postAlerts(t.http, "prom", older)).counts.watching).toBe(1);
     const next = answer(await postAlerts(t.http, "prom", fire));
     expect(next.declared).toHaveLength(1);
     expect(next.declared[0]).not.toBe(id);
+    // An alert that never fed the new incident resolves without a note on it; one that did, with one.
+    const resolve = (fingerprint: string, name: string) =>
+      alertmanagerPayload([{ name, severity: "warning", service: "db", fingerprint, status: "resolved" }], "resolved");
+    expect(answer(await postAlerts(t.http, "prom", resolve("d-0", "DiskSlow"))).counts.resolved).toBe(1);
+    expect((await notes(t, next.declared[0] as string)).filter((n) => n.startsWith("✅"))).toEqual([]);
+    expect(answer(await postAlerts(t.http, "prom", resolve("d-1", "DiskFull"))).counts.resolved).toBe(1);
+    expect((await notes(t, next.declared[0] as string)).filter((n) => n.startsWith("✅"))).toHaveLength(1);
   });
 
   it("takes the severity from the rules and ignores what they say to ignore", async () => {

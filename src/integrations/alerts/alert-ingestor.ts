@@ -138,7 +138,8 @@ export class AlertIngestor {
       };
       if (!(await this.tryAppend(stream, state.version, [recorded]))) continue;
       if (current !== null) {
-        await this.note(current, receiver, alerts, judged.outcomes, truncated, `${stream}:${state.version + 1}`);
+        const shown = judged.outcomes.map((outcome, i) => (judged.noted[i] ? outcome : "ignored"));
+        await this.note(current, receiver, alerts, shown, truncated, `${stream}:${state.version + 1}`);
       }
       const counts = zeroCounts();
       for (const outcome of judged.outcomes) counts[outcome] += 1;
@@ -154,13 +155,19 @@ export class AlertIngestor {
     state: AlertGroupState,
     current: string | null,
     declaredHere: string | null,
-  ): { outcomes: AlertOutcome[]; declaration: AlertDeclaration | null } {
+  ): { outcomes: AlertOutcome[]; noted: boolean[]; declaration: AlertDeclaration | null } {
     let declaration: AlertDeclaration | null = null;
     const firingNow = new Set<string>();
-    const outcomes = alerts.map((alert): AlertOutcome => {
+    // A resolution is noted on the current incident only if the alert fed it (not an older incident, not a watched alert).
+    const noted: boolean[] = [];
+    const outcomes = alerts.map((alert, i): AlertOutcome => {
       if (alert.status === "resolved") {
+        const fedCurrent =
+          current !== null && (state.firing.get(alert.fingerprint) === current || firingNow.has(alert.fingerprint));
+        noted[i] = fedCurrent;
         return state.firing.has(alert.fingerprint) || firingNow.delete(alert.fingerprint) ? "resolved" : "ignored";
       }
+      noted[i] = current !== null;
       const known = state.firing.get(alert.fingerprint);
       if (firingNow.has(alert.fingerprint) || (current !== null && known === current)) return "repeat";
       const verdict = judge(alert, receiver.name, this.config);
@@ -180,7 +187,7 @@ export class AlertIngestor {
           : { ...declaration, severity: higher(declaration.severity, verdict.severity) };
       return "declared";
     });
-    return { outcomes, declaration };
+    return { outcomes, noted, declaration };
   }
 
   /** Makes the claimed declaration (the same incident whoever finishes it) and links it. */
