@@ -81,6 +81,18 @@ describe("mirroring incidents to Slack", () => {
     );
   });
 
+  it("keeps block text within Slack's 3000-character limit however long the incident's text", async () => {
+    const id = await declare({ impact: "x".repeat(5000) });
+    await f.app.execute(id, { type: "assign-task", title: "y".repeat(4000), assignee: "sarah-db" }, IC);
+    await mirrored(f);
+    for (const call of f.slack.callsOf("chat.postMessage")) {
+      for (const block of JSON.parse(call.params.blocks ?? "[]") as { type: string; text?: { text: string } }[]) {
+        if (block.type === "section") expect(block.text?.text.length).toBeLessThanOrEqual(3000);
+      }
+    }
+    expect(f.slack.callsOf("pins.add")).toHaveLength(1);
+  });
+
   it("keeps the pinned summary current: severity, status and roles, also after a restart", async () => {
     const id = await declare();
     await mirrored(f);

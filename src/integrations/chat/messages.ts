@@ -27,7 +27,11 @@ export function channelName(prefix: string, incidentId: string, title: string): 
   return `${prefix}${number}${words ? `-${words}` : ""}`.slice(0, 80).replace(/-+$/, "");
 }
 
-const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text } });
+/** Slack refuses a section over 3000 characters (the message's `text` may be longer). */
+const section = (text: string) => ({
+  type: "section",
+  text: { type: "mrkdwn", text: text.length > 3000 ? `${text.slice(0, 2999)}…` : text },
+});
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 75) });
 
 export function summaryMessage(detail: IncidentDetail, policy: IncidentPolicy): SlackMessage {
