@@ -345,3 +345,28 @@ describe("a subscription change during a long back-off", () => {
     }
   });
 });
+
+describe("stopping while a receiver hangs", () => {
+  it("aborts the request in flight and records no failure for it", async () => {
+    const other = await startIntegrationApp();
+    const held: import("node:http").ServerResponse[] = [];
+    const hanging = createServer((_request, response) => void held.push(response));
+    await new Promise<void>((ok) => hanging.listen(0, "127.0.0.1", ok));
+    const address = hanging.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const registry = new WebhookRegistry(other.app.store, other.app.clock);
+    const deliverer = new WebhookDeliverer({ app: other.app, registry, config: { ...CONFIG, timeoutMs: 600_000 } });
+    try {
+      await deliverer.start();
+      const added = await registry.add({ url: `http://127.0.0.1:${port}/hang` }, "alice");
+      await other.app.declare({ title: "Hanging receiver", severity: "SEV-3" }, { actor: "alice" });
+      await until("the request to reach the hanging receiver", () => held.length === 1);
+      await deliverer.stop();
+      expect(await registry.deliveries(added.id)).toEqual([]);
+    } finally {
+      for (const response of held) response.destroy();
+      await new Promise((ok) => hanging.close(ok));
+      await other.close();
+    }
+  });
+});

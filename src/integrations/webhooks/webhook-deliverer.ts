@@ -40,6 +40,8 @@ export class WebhookDeliverer {
   private readonly workers = new Map<string, Promise<void>>();
   private readonly wakers = new Set<(force: boolean) => void>();
   private seenIndexVersion = -1;
+  /** Aborts requests in flight on stop, so shutting down never waits out a slow receiver. */
+  private stopping = new AbortController();
   private readonly incidents = new Map<string, IncidentFlags>();
   private follow: { close(): void } | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -57,6 +59,7 @@ export class WebhookDeliverer {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.stopping = new AbortController();
     const { app } = this.options;
     this.follow = await app.follow({ afterPosition: app.livePosition }, () => this.wakeAll());
     this.timer = setInterval(() => void this.reconcile(), this.options.config.pollIntervalMs);
@@ -66,6 +69,7 @@ export class WebhookDeliverer {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping.abort();
     this.follow?.close();
     this.follow = null;
     if (this.timer) clearInterval(this.timer);
@@ -133,6 +137,8 @@ export class WebhookDeliverer {
       const current = await registry.cursorState(subscription.id);
       if (current.version !== version) return null;
       const outcome = await this.post(subscription, event, body);
+      // Cut off by shutting down: not the receiver's failure, and the restart sends it again.
+      if (!outcome.ok && !this.running) return null;
       const base = {
         at: isoNow(app.clock),
         position: event.position,
@@ -175,7 +181,7 @@ export class WebhookDeliverer {
       const response = await fetch(subscription.url, {
         method: "POST",
         redirect: "manual",
-        signal: AbortSignal.timeout(this.options.config.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.options.config.timeoutMs), this.stopping.signal]),
         headers: {
           "content-type": "application/json",
           "user-agent": "Warroom-Webhooks/1",
