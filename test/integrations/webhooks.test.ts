@@ -5,7 +5,7 @@
  * without repeats; replay sends again from a position; removal stops delivery.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_TABLE } from "../../src/app/error-table.js";
 import type { WebhooksConfig } from "../../src/integrations/webhooks/webhook-config.js";
@@ -349,7 +349,7 @@ describe("a subscription change during a long back-off", () => {
 describe("stopping while a receiver hangs", () => {
   it("aborts the request in flight and records no failure for it", async () => {
     const other = await startIntegrationApp();
-    const held: import("node:http").ServerResponse[] = [];
+    const held: ServerResponse[] = [];
     const hanging = createServer((_request, response) => void held.push(response));
     await new Promise<void>((ok) => hanging.listen(0, "127.0.0.1", ok));
     const address = hanging.address();
