@@ -210,7 +210,8 @@ export class WarroomApp implements WarroomApi {
   /** Open incidents as folded state, read-only: for the reminder scheduler (and drills). */
   async openIncidentStates(): Promise<readonly Incident[]> {
     await this.feed.catchUp();
-    return [...this.projection.all()].filter((incident) => incident.status !== "resolved");
+    // Inside a signed-in request (triage), private incidents only for their members.
+    return [...this.projection.all()].filter((incident) => incident.status !== "resolved" && this.visible(incident));
   }
 
   async follow(

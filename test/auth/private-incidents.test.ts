@@ -123,7 +123,7 @@ describe("private incidents", () => {
       const mine = await t.call("GET", `/api/incidents${query}`, { token: tok.declarer });
       expect(mine.body.incidents.map((i: { id: string }) => i.id)).toContain(privateId);
     }
-    for (const path of ["/api/tasks", "/api/action-items", "/api/tasks?assignee=assignee"]) {
+    for (const path of ["/api/tasks", "/api/action-items", "/api/tasks?assignee=assignee", "/api/triage"]) {
       expect(JSON.stringify((await t.call("GET", path, { token: tok.outsider })).body)).not.toContain(privateId);
       expect(JSON.stringify((await t.call("GET", path, { token: tok.admin })).body)).toContain(privateId);
     }
