@@ -123,6 +123,8 @@ export function slackPost(
   });
 }
 
+let triggers = 0;
+
 /** The form Slack sends for `/incident <text>`, typed by `user` in `channel`. */
 export function slashForm(text: string, user = SLACK_USERS["alex-ic"], channel = "C_GENERAL"): string {
   return new URLSearchParams({
@@ -136,7 +138,8 @@ export function slashForm(text: string, user = SLACK_USERS["alex-ic"], channel =
     command: "/incident",
     text,
     response_url: "https://hooks.slack.com/commands/T0001/1/abc",
-    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+    // Each invocation has its own trigger id, so two identical commands are two requests.
+    trigger_id: `13345224609.738474920.${(triggers++).toString(16).padStart(8, "0")}`,
   }).toString();
 }
 

@@ -81,6 +81,18 @@ describe("/incident slash commands (Slack)", () => {
     expect((await f.app.getIncident("INC-1")).status).toBe("mitigating");
   });
 
+  it("status with no incident outside an incident channel lists the open ones", async () => {
+    expect((await slash(f, "status")).text).toBe("No open incidents.");
+    await declare();
+    await slash(f, 'declare "Search slow" --sev SEV-3');
+    await slash(f, "resolve INC-2 index rebuilt");
+    const listed = await slash(f, "status");
+    expect(listed.response_type).toBe("ephemeral");
+    expect(listed.text).toMatch(
+      /^Open incidents \(1\):\n• \*INC-1\* SEV-2 · investigating: "Checkout failing" \(IC alex-ic\)/,
+    );
+  });
+
   it("update: audience, next update time and text", async () => {
     await declare();
     const reply = await slash(

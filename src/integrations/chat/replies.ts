@@ -1,6 +1,6 @@
 /** Short chat answers in Slack's message JSON (Mattermost reads the same shape). */
 import type { CommandResult } from "../../app/api.js";
-import type { IncidentDetail } from "../../app/views.js";
+import type { IncidentDetail, IncidentSummary } from "../../app/views.js";
 
 export interface ChatReply {
   /** `ephemeral`: only the caller sees it; `in_channel`: everyone in the channel. */
@@ -35,4 +35,14 @@ export function incidentStatusText(detail: IncidentDetail): string {
   const open = detail.tasks.filter((t) => t.status === "assigned" || t.status === "acknowledged");
   if (open.length > 0) lines.push(`Open tasks: ${open.map((t) => `${t.id} ${t.assignee}`).join(", ")}`);
   return lines.join("\n");
+}
+
+export function openIncidentsText(incidents: readonly IncidentSummary[]): string {
+  if (incidents.length === 0) return "No open incidents.";
+  const lines = incidents.slice(0, 20).map((i) => {
+    const attention = i.attention.length > 0 ? ` ⚠ ${i.attention.join(", ")}` : "";
+    return `• *${i.id}* ${i.severity} · ${i.status}${i.mode === "drill" ? " · drill" : ""}: "${i.title}" (IC ${i.commander})${attention}`;
+  });
+  if (incidents.length > 20) lines.push(`… and ${incidents.length - 20} more`);
+  return [`Open incidents (${incidents.length}):`, ...lines].join("\n");
 }

@@ -10,7 +10,7 @@ import { normaliseId, type WarroomApp } from "../../app/warroom-app.js";
 import { normaliseSeverity, parsePercent, parseWhen } from "../../cli/parse.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import { splitWords } from "./command-text.js";
-import { type ChatReply, ephemeral, inChannel, incidentStatusText, resultText } from "./replies.js";
+import { type ChatReply, ephemeral, inChannel, incidentStatusText, openIncidentsText, resultText } from "./replies.js";
 
 export interface SlashContext {
   app: WarroomApp;
@@ -140,9 +140,12 @@ export const VERBS: Record<string, Verb> = {
   },
   status: {
     usage: "/incident status [INC-n] [investigating|identified|mitigating|monitoring [note]]",
-    summary: "show the incident, or move it along",
+    summary: "show the incident (or, with none named outside a channel, the open ones), or move it along",
     options: { note: { type: "string" } },
     async run(words, flags, ctx) {
+      if (words.length === 0 && !ctx.channelIncident) {
+        return { response_type: "ephemeral", text: openIncidentsText(await ctx.app.listIncidents({ status: "open" })) };
+      }
       const [id, rest] = incidentAnd(words, ctx);
       const [status, ...note] = rest;
       if (status === undefined) {
