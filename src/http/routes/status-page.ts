@@ -33,7 +33,7 @@ function base(request: FastifyRequest): string {
 }
 
 export function registerStatusPageRoutes({ app, book }: RouteContext, config: StatusPageConfig): void {
-  const page = async (request: FastifyRequest, reply: FastifyReply, service?: string) => {
+  const page = async (reply: FastifyReply, service?: string) => {
     const view = await statusView(app, config, service);
     const path = service === undefined ? "/status" : `/status/${encodeURIComponent(service)}`;
     const json = service === undefined ? "/status.json" : `/status.json?service=${encodeURIComponent(service)}`;
@@ -58,7 +58,7 @@ export function registerStatusPageRoutes({ app, book }: RouteContext, config: St
       summary: "The public status page (HTML)",
       response: { status: 200, description: "The page", contentType: "text/html" },
     },
-    (request, reply) => page(request, reply),
+    (_request, reply) => page(reply),
   );
   book.add(
     {
@@ -97,7 +97,7 @@ export function registerStatusPageRoutes({ app, book }: RouteContext, config: St
       params: serviceParam,
       response: { status: 200, description: "The page", contentType: "text/html" },
     },
-    (request, reply) => page(request, reply, serviceOf((request.params as { service: string }).service, "service")),
+    (request, reply) => page(reply, serviceOf((request.params as { service: string }).service, "service")),
   );
   book.add(
     {
