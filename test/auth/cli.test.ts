@@ -101,6 +101,28 @@ describe("warroom people and token on the local file", () => {
   });
 });
 
+describe("warroom members on the local file", () => {
+  it("adds and removes people on a private incident, refusing a bad change", async () => {
+    const db = ["--db", dir.db];
+    const declared = await cli([...db, "declare", "Keys leaked", "--sev", "SEV-1", "--private", "--json"], { env });
+    const id = declared.json<{ id: string }>().id;
+    expect(id).toMatch(/^INC-P/);
+    const added = await cli([...db, "members", id, "add", "@Legal-Team", "--json"], { env });
+    expect(added.json()).toEqual({ incidentId: id, private: true, added: ["legal-team"] });
+    expect((await cli([...db, "members", id], { env })).stdout).toContain("added: legal-team");
+    expect((await cli([...db, "members", id, "remove", "legal-team", "--json"], { env })).json()).toMatchObject({
+      added: [],
+    });
+    expect((await cli([...db, "members", id, "remove", "legal-team", "--json"], { env })).problem().code).toBe(
+      "person.not_found",
+    );
+    expect((await cli([...db, "members", id, "invite", "x", "--json"], { env })).problem().errors[0]?.field).toBe(
+      "change",
+    );
+    expect((await cli([...db, "members", "INC-999", "--json"], { env })).code).toBe(3);
+  });
+});
+
 describe("the CLI against a server with auth on", () => {
   it("the first start made an admin token; login saves it (0600); commands then sign in by themselves", async () => {
     expect(server.bootstrap?.person).toBe("admin");

@@ -20,6 +20,14 @@ export interface DirectoryAccess {
   tokens(): Promise<TokenView[]>;
   createToken(input: Record<string, unknown>): Promise<{ token: string; record: TokenView }>;
   revokeToken(id: string): Promise<TokenView>;
+  /** People added explicitly to an incident; `change` adds or removes one. */
+  members(incidentId: string, change?: { kind: "add" | "remove"; person: string }): Promise<MembersView>;
+}
+
+export interface MembersView {
+  incidentId: string;
+  private: boolean;
+  added: string[];
 }
 
 const seg = encodeURIComponent;
@@ -42,6 +50,13 @@ export async function directoryAccess(ctx: CliContext): Promise<DirectoryAccess>
         return { token, record: view };
       },
       revokeToken: (id) => api.tokens.revoke(id, acting),
+      members: async (incidentId, change) => {
+        const detail = await api.getIncident(incidentId);
+        const added = change
+          ? await api.members.change(change.kind, detail.id, { person: change.person }, actor)
+          : [...api.members.of(detail.id)].sort();
+        return { incidentId: detail.id, private: detail.private, added };
+      },
     };
   }
   if (api instanceof WarroomHttpClient) {
@@ -55,6 +70,15 @@ export async function directoryAccess(ctx: CliContext): Promise<DirectoryAccess>
       tokens: async () => (await api.request<{ tokens: TokenView[] }>("GET", "/api/tokens")).tokens,
       createToken: (input) => api.request("POST", "/api/tokens", input, actor),
       revokeToken: (id) => api.request("POST", `/api/tokens/${seg(id)}/revoke`, {}, actor),
+      members: (incidentId, change) =>
+        change
+          ? api.request(
+              "POST",
+              `/api/incidents/${seg(incidentId)}/members${change.kind === "remove" ? "/remove" : ""}`,
+              { person: change.person },
+              actor,
+            )
+          : api.request("GET", `/api/incidents/${seg(incidentId)}/members`),
     };
   }
   throw new WarroomError("internal", "unknown connection");

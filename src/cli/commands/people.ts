@@ -4,9 +4,11 @@
  *   warroom people add sarah-db --name "Sarah Chen" --contact "sarah@example.com" --skill postgres --ic
  *   warroom people update sarah-db --unavailable        warroom people remove sarah-db
  *   warroom people list [--skill postgres] [--available]  warroom people show sarah-db
+ *   warroom members INC-P… [add|remove sarah-db]         who was let into a private incident
  */
 import type { Command } from "commander";
 import type { Person } from "../../domain/people/person.js";
+import { WarroomError } from "../../domain/shared/errors.js";
 import { action, type CliContext } from "../context.js";
 import { directoryAccess } from "./directory-access.js";
 
@@ -142,6 +144,35 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
           ctx.print(
             list.length === 0 ? "nobody in the directory (warroom people add <handle> --name …)" : list.map(personLine),
           );
+      }),
+    );
+
+  program
+    .command("members")
+    .description("people let into a private incident (beyond its declarer, role holders and assignees)")
+    .argument("<id>", "incident id")
+    .argument("[change]", "add or remove")
+    .argument("[person]", "the person's handle")
+    .action(
+      action(ctx, async ([id, change, person]) => {
+        if (change !== undefined && change !== "add" && change !== "remove") {
+          throw new WarroomError("validation.failed", `say add or remove, not '${change}'`, [
+            { field: "change", message: "add or remove" },
+          ]);
+        }
+        if (change !== undefined && !person) {
+          throw new WarroomError("validation.failed", `name the person to ${change}`, [
+            { field: "person", message: "required" },
+          ]);
+        }
+        const access = await directoryAccess(ctx);
+        const view = await access.members(id ?? "", change ? { kind: change, person: person ?? "" } : undefined);
+        if (ctx.json) ctx.printJson(view);
+        else
+          ctx.print([
+            `${view.incidentId}${view.private ? " (private)" : " (not private: everyone signed in sees it)"}`,
+            `  added: ${view.added.join(", ") || "nobody"}`,
+          ]);
       }),
     );
 }
