@@ -22,7 +22,9 @@ export function registerAuditCommands(program: Command, ctx: CliContext): void {
         const style = ctx.style;
         if (ctx.json) ctx.printJson(report);
         else if (report.ok) {
-          ctx.print(`${style.green("✓")} the event log is intact: ${report.checked} events, every hash checked`);
+          ctx.print(
+            `${style.green("✓")} the event log is intact: ${report.checked} event${report.checked === 1 ? "" : "s"}, every hash checked`,
+          );
           ctx.print(`  head: position ${report.head.position}, hash ${report.head.hash}`);
         } else {
           ctx.print(

@@ -56,7 +56,7 @@ export function registerBackupCommand(program: Command, ctx: CliContext): void {
           if (ctx.json) ctx.printJson(summary);
           else {
             ctx.print(
-              `backed up ${config.dbPath} to ${target}: ${report.head.position} events, hash chain ${report.ok ? "intact" : "BROKEN"}`,
+              `backed up ${config.dbPath} to ${target}: ${report.head.position} event${report.head.position === 1 ? "" : "s"}, hash chain ${report.ok ? "intact" : "BROKEN"}`,
             );
             ctx.print(`  head hash ${report.head.hash}`);
           }
