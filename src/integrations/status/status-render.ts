@@ -16,6 +16,12 @@ export function escapeXml(value: string): string {
   return escapeHtml(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
 }
 
+/** "2026-03-01 10:05 UTC": readable without a script, and the same for every reader. */
+function shownTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
 const SERVICE_WORDS: Record<ServiceStatus, string> = {
   operational: "Operational",
   degraded: "Degraded",
@@ -50,7 +56,7 @@ article{border:1px solid #ddd;border-radius:.4rem;padding:.5rem 1rem;margin:1rem
 ${view.services.length > 0 ? `<section aria-label="Services">\n${view.services.map((s) => `<div class="svc"><span>${escapeHtml(s.name)}</span><span class="${s.status}">${SERVICE_WORDS[s.status]}</span></div>`).join("\n")}\n</section>` : ""}
 ${open.length > 0 ? `<h2>Active incidents</h2>\n${open.map(incidentHtml).join("\n")}` : ""}
 ${past.length > 0 ? `<h2>Recently resolved</h2>\n${past.map(incidentHtml).join("\n")}` : ""}
-<footer><p><a href="${escapeHtml(links.feed)}">Atom feed</a> · <a href="${escapeHtml(links.json)}">JSON</a> · updated <time datetime="${escapeHtml(view.generatedAt)}">${escapeHtml(view.generatedAt)}</time></p></footer>
+<footer><p><a href="${escapeHtml(links.feed)}">Atom feed</a> · <a href="${escapeHtml(links.json)}">JSON</a> · updated <time datetime="${escapeHtml(view.generatedAt)}">${escapeHtml(shownTime(view.generatedAt))}</time></p></footer>
 </body>
 </html>
 `;
@@ -60,7 +66,7 @@ function incidentHtml(incident: PublicIncident): string {
   const updates = incident.updates
     .map(
       (u) =>
-        `<li><span class="status">${escapeHtml(u.status)}</span> <time datetime="${escapeHtml(u.at)}">${escapeHtml(u.at)}</time><p>${escapeHtml(u.text)}</p></li>`,
+        `<li><span class="status">${escapeHtml(u.status)}</span> <time datetime="${escapeHtml(u.at)}">${escapeHtml(shownTime(u.at))}</time><p>${escapeHtml(u.text)}</p></li>`,
     )
     .join("\n");
   return `<article id="${escapeHtml(incident.id)}">
