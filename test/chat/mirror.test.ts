@@ -93,6 +93,21 @@ describe("mirroring incidents to Slack", () => {
     expect(f.slack.callsOf("pins.add")).toHaveLength(1);
   });
 
+  it("records progress at least every 50 messages while a long backlog drains", async () => {
+    const id = await declare();
+    await mirrored(f);
+    f.slack.setDown(true);
+    for (let n = 1; n <= 120; n++) await f.app.execute(id, { type: "add-note", channel: "command", text: `n${n}` }, IC);
+    f.slack.setDown(false);
+    await mirrored(f);
+    const progress = (await f.app.store.readStreamData("CHAT-slack"))
+      .map((data) => data as { type: string; incidentId?: string; throughPosition?: number })
+      .filter((event) => event.type === "ChatMirrored" && event.incidentId === id);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    const last = (await f.app.timeline(id)).at(-1)?.position;
+    expect(progress.at(-1)?.throughPosition).toBe(last);
+  });
+
   it("keeps the pinned summary current: severity, status and roles, also after a restart", async () => {
     const id = await declare();
     await mirrored(f);

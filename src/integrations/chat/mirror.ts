@@ -26,6 +26,7 @@ export interface MirrorOptions {
 }
 
 const ROLE_EVENTS = new Set(["RoleAssigned", "RoleHandedOver", "CommandHandedOver"]);
+const CHECKPOINT_EVERY = 50;
 /** Entries that change what the pinned summary says. */
 const SUMMARY_EVENTS = new Set([
   ...ROLE_EVENTS,
@@ -106,8 +107,10 @@ export class ChatMirror {
     const queue = this.queues.get(incidentId) ?? [];
     let through = ledger.mirroredThrough(incidentId);
     // Entries may arrive while progress is being recorded: go round until none is left.
+    // Progress is recorded at least every CHECKPOINT_EVERY entries, so a steady stream of
+    // entries cannot leave a long tail to post again after a crash.
     while (queue.length > 0 && !this.stopped) {
-      while (queue.length > 0 && !this.stopped) {
+      for (let sent = 0; queue.length > 0 && !this.stopped && sent < CHECKPOINT_EVERY; sent++) {
         const entry = queue[0] as LiveEntry;
         if (!(await this.withRetry(incidentId, () => this.handle(entry)))) break;
         // A separate step, so a failed refresh never posts the entry twice.
