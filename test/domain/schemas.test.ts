@@ -41,6 +41,8 @@ describe("command schemas", () => {
       "close-trigger": { triggerId: "TR1", outcome: "averted" },
       "save-postmortem": { markdown: "# PM" },
       "publish-postmortem": {},
+      "set-impact-estimate": { revenueAtRiskPerHourUsd: 1000 },
+      "set-skill-needs": { needs: [{ skill: "database", count: 2 }] },
       resolve: { summary: "s" },
       reopen: { reason: "r" },
     };

@@ -88,6 +88,17 @@ const samples: [IncidentEvent, "command" | "tech" | "stakeholder", string][] = [
   [resolved(), "command", "Resolved: Rolled back"],
   [ev("IncidentReopened", { reason: "errors back" }), "command", "Reopened: errors back"],
   [
+    ev("ImpactEstimated", {
+      revenueAtRiskPerHourUsd: 9000,
+      impactStartsAt: "2026-03-01T13:00:00.000Z",
+      worseningPctPerHour: null,
+      note: null,
+    }),
+    "command",
+    "Impact estimate: $9,000/h of revenue at risk, impact starts 13:00 UTC",
+  ],
+  [ev("SkillNeedsSet", { needs: [{ skill: "database", count: 2 }] }), "command", "Needs 2 database"],
+  [
     ev("ReminderIssued", {
       reminderKey: "update-due:update:2026-03-01T10:15:00.000Z",
       kind: "update-due",

@@ -169,6 +169,20 @@ const CASES: Case[] = [
     check: (i) => expect(((i.postmortem as Json).published as Json[]).map((p) => p.version)).toEqual([1]),
   },
   { type: "reopen", path: "reopen", body: { reason: "It came back" }, event: "IncidentReopened" },
+  {
+    type: "set-impact-estimate",
+    path: "impact-estimate",
+    body: { revenueAtRiskPerHourUsd: 9000 },
+    event: "ImpactEstimated",
+    check: (i) => expect((i.impactEstimate as Json).revenueAtRiskPerHourUsd).toBe(9000),
+  },
+  {
+    type: "set-skill-needs",
+    path: "skill-needs",
+    body: { needs: [{ skill: "database", count: 2 }] },
+    event: "SkillNeedsSet",
+    check: (i) => expect(i.skillNeeds).toEqual([{ skill: "database", count: 2 }]),
+  },
 ];
 
 describe("friendly command routes", () => {
@@ -211,9 +225,7 @@ describe("friendly command routes", () => {
   it("path parameters and the route's command type win over the body", async () => {
     ok(await post(t.http, `/api/incidents/${id}/tasks`, { title: "One", assignee: "hal" }));
     ok(await post(t.http, `/api/incidents/${id}/tasks`, { title: "Two", assignee: "hal" }));
-    const result = ok(
-      await post(t.http, `/api/incidents/${id}/tasks/T4/done`, { type: "resolve", taskId: "T3" }),
-    );
+    const result = ok(await post(t.http, `/api/incidents/${id}/tasks/T4/done`, { type: "resolve", taskId: "T3" }));
     expect((result.appended as Json[])[0]).toMatchObject({ type: "TaskCompleted", text: "T4 done" });
     const detail = ok(await get(t.http, `/api/incidents/${id}`));
     expect((detail.tasks as Json[]).map((task) => [task.id, task.status])).toEqual([

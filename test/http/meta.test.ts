@@ -78,6 +78,9 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/api/trainees/:handle/history"],
   ["GET", "/api/trainees/:handle/certificates"],
   ["GET", "/api/certificates/:id"],
+  // Triage (test/triage covers what they do).
+  ["GET", "/api/triage"],
+  ["POST", "/api/triage"],
   ...COMMAND_ROUTE_LIST.map((r): [string, string] => ["POST", r.url]),
 ];
 const toOpenApi = (url: string) => url.replace(/:([A-Za-z]+)/g, "{$1}");
