@@ -1,6 +1,7 @@
 /** Wires the app from config: the store adapter chosen once at start, policy, clock. */
 import type { Clock } from "../domain/shared/clock.js";
 import type { EventStore } from "../store/event-store.js";
+import { redactUrl } from "../store/postgres/redact-url.js";
 import { openSqliteEventStore, type SqliteWriterMode } from "../store/sqlite/sqlite-event-store.js";
 import { policyFromConfig, type WarroomConfig } from "./config.js";
 import { WarroomApp } from "./warroom-app.js";
@@ -33,14 +34,7 @@ export async function openEventStore(
 
 /** Where the config's store lives, for messages: the file, or the database URL without its password. */
 export function describeStore(config: Pick<WarroomConfig, "dbPath" | "databaseUrl">): string {
-  if (!config.databaseUrl) return config.dbPath;
-  try {
-    const url = new URL(config.databaseUrl);
-    if (url.password) url.password = "***";
-    return url.toString();
-  } catch {
-    return "PostgreSQL (DATABASE_URL)";
-  }
+  return config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbPath;
 }
 
 export async function createWarroomApp(config: WarroomConfig, options: CreateAppOptions = {}): Promise<WarroomApp> {

@@ -25,6 +25,7 @@ import { checkImportedLog } from "../import-log.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "../validate-append.js";
 import { commitPgBatch, EventColumns, insertImported, type PgOutcome } from "./pg-batch-writer.js";
 import { migratePg } from "./pg-migrations.js";
+import { redactUrl } from "./redact-url.js";
 
 export interface PostgresEventStoreOptions {
   clock?: Clock;
@@ -58,7 +59,7 @@ export async function openPostgresEventStore(
   url: string,
   options: PostgresEventStoreOptions = {},
 ): Promise<PostgresEventStore> {
-  const where = redact(url);
+  const where = redactUrl(url);
   // Settings in the URL (`?options=-c search_path=…`) are kept; durability is always on.
   const settings = [urlOptions(url), "-c synchronous_commit=on"].filter((o) => o !== "");
   if (options.schema !== undefined) {
@@ -431,17 +432,6 @@ function urlOptions(url: string): string {
     return new URL(url).searchParams.get("options") ?? "";
   } catch {
     return "";
-  }
-}
-
-/** The URL without its password. */
-export function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "the PostgreSQL database";
   }
 }
 
