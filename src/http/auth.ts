@@ -53,7 +53,7 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
     const scope: RequestScope = { principal: undefined, touchedPrivate: false };
     request.warroomScope = scope;
     if (options.mode === "off") {
-      readToken(request, false);
+      stripQueryToken(request);
       done();
       return;
     }
@@ -162,9 +162,7 @@ function forbidden(request: FastifyRequest, access: RouteAccess, principal: Prin
 
 /** The bearer token, or for live streams `?access_token=` (removed from the query so strict query schemas pass). */
 function readToken(request: FastifyRequest, streaming: boolean): string | undefined {
-  const query = request.query as Record<string, unknown> | undefined;
-  const fromQuery = query?.access_token;
-  if (query && fromQuery !== undefined && isStreamUrl(request)) delete query.access_token;
+  const fromQuery = stripQueryToken(request);
   const header = request.headers.authorization;
   if (header !== undefined && header !== "") {
     const match = BEARER.exec(header);
@@ -174,7 +172,15 @@ function readToken(request: FastifyRequest, streaming: boolean): string | undefi
   return streaming && typeof fromQuery === "string" ? fromQuery : undefined;
 }
 
-/** Live-stream URLs drop `access_token` from their query even with auth off (the web UI always sends it). */
-function isStreamUrl(request: FastifyRequest): boolean {
-  return (request.routeOptions.url ?? "").endsWith("/stream");
+/**
+ * Live-stream URLs drop `access_token` from their query (so their strict query schemas
+ * pass), even with auth off: the web UI sends it whenever it has a token. Returns it.
+ */
+function stripQueryToken(request: FastifyRequest): unknown {
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = query?.access_token;
+  if (query && fromQuery !== undefined && (request.routeOptions.url ?? "").endsWith("/stream")) {
+    delete query.access_token;
+  }
+  return fromQuery;
 }
