@@ -117,21 +117,16 @@ export async function rosterWithLoad(sources: TriageSources): Promise<RosterEntr
 }
 
 /**
- * People who hold a role on a live incident but are not in the directory still count
- * where they are (a commander keeps command) rather than vanish from the plan.
+ * A commander who is not in the directory still counts where they are (they keep command)
+ * rather than vanish from the plan. Other role holders outside the directory (an executive
+ * stakeholder, a scribe) are not planned: nothing says what they can do.
  */
 function withUnlisted(people: readonly RosterPerson[], current: readonly CurrentAssignment[]): RosterPerson[] {
   const known = new Set(people.map((p) => p.handle));
   const extra = new Map<string, RosterPerson>();
   for (const a of current) {
-    if (known.has(a.person)) continue;
-    const earlier = extra.get(a.person);
-    extra.set(a.person, {
-      handle: a.person,
-      skills: [],
-      icQualified: a.as === "commander" || (earlier?.icQualified ?? false),
-      available: true,
-    });
+    if (known.has(a.person) || a.as !== "commander") continue;
+    extra.set(a.person, { handle: a.person, skills: [], icQualified: true, available: true });
   }
   return [...people, ...extra.values()];
 }

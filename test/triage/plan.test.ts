@@ -177,7 +177,7 @@ describe("bad input", () => {
     expect(plan.assignments).toEqual([]);
     expect(plan.uncovered.filter((u) => u.what === "commander").map((u) => u.reason)).toEqual([
       "nobody in the roster is qualified as IC",
-      "nobody in the roster is qualified as IC",
+      "nobody in the roster is qualified as IC; nobody is on it and its impact starts in 3 h",
       "nobody in the roster is qualified as IC",
     ]);
     expect(plan.uncovered.find((u) => u.skill === "payments")?.wouldCover).toBe("2 more payments engineers");

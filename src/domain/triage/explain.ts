@@ -71,13 +71,16 @@ export function findUncovered(instance: Instance, placements: readonly Placement
   for (const incident of instance.incidents) {
     const id = incident.source.id;
     const here = placements.filter((p) => p.incident === id);
+    const ahead = incident.deadline ? hoursUntil(incident.source.impactStartsAt, instance.now) : null;
+    const deadline =
+      ahead === null || here.length > 0 ? "" : `; nobody is on it and its impact starts in ${formatHours(ahead)}`;
     if (!here.some((p) => p.as === "commander")) {
       out.push({
         incident: id,
         what: "commander",
         skill: null,
         missing: 1,
-        reason: commanderGap(instance, placedAt, incident),
+        reason: commanderGap(instance, placedAt, incident) + deadline,
         wouldCover: "one more IC-qualified person",
       });
     }
