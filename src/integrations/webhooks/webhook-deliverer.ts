@@ -16,7 +16,7 @@ import type { StoredEvent } from "../../store/event-store.js";
 import { counterOn } from "../alerts/alert-metrics.js";
 import { signedHeaders } from "./signature.js";
 import type { WebhooksConfig } from "./webhook-config.js";
-import type { Subscription } from "./webhook-events.js";
+import type { Subscription, WebhookEvent } from "./webhook-events.js";
 import type { WebhookRegistry } from "./webhook-registry.js";
 
 export interface DelivererOptions {
@@ -34,6 +34,28 @@ interface IncidentFlags {
 }
 
 const PAGE = 200;
+/** Deliveries written to the cursor stream in one append: one commit for many, not one each. */
+const FLUSH_EVERY = 50;
+
+/** Outcomes waiting to be appended to the subscription's stream, and the version it is at. */
+class PendingRecords {
+  records: WebhookEvent[] = [];
+
+  constructor(
+    private readonly registry: WebhookRegistry,
+    private readonly id: string,
+    public version: number,
+  ) {}
+
+  /** Appends what is waiting; false when another writer moved the stream (a replay): they are dropped. */
+  async flush(): Promise<boolean> {
+    if (this.records.length === 0) return true;
+    const batch = this.records.splice(0);
+    const written = await this.registry.record(this.id, this.version, batch);
+    if (written) this.version += batch.length;
+    return written;
+  }
+}
 
 export class WebhookDeliverer {
   private running = false;
@@ -111,34 +133,45 @@ export class WebhookDeliverer {
         await this.sleep(this.options.config.pollIntervalMs);
         continue;
       }
-      let version: number = state.version;
+      const cursor: PendingRecords = new PendingRecords(registry, id, state.version);
+      let scanned: number | null = null;
       for (const event of page) {
-        if (!this.running) return;
-        if (!(await this.matches(subscription, event))) {
-          skipped = { version, position: event.position };
-          continue;
+        if (!this.running) break;
+        if (await this.matches(subscription, event)) {
+          if (!(await this.deliver(subscription, event, cursor))) {
+            scanned = null;
+            break;
+          }
+          if (cursor.records.length >= FLUSH_EVERY && !(await cursor.flush())) {
+            scanned = null;
+            break;
+          }
         }
-        const next = await this.deliver(subscription, event, version);
-        if (next === null) break;
-        version = next;
-        skipped = null;
+        scanned = event.position;
       }
+      // Written before waiting or stopping, so a clean stop or restart sends nothing twice.
+      const flushed: boolean = await cursor.flush();
+      skipped = flushed && scanned !== null ? { version: cursor.version, position: scanned } : null;
     }
   }
 
-  /** Sends one event until it is taken; the stream's version after, or null when interrupted (replay, removal, stop). */
-  private async deliver(subscribed: Subscription, event: StoredEvent, version: number): Promise<number | null> {
+  /**
+   * Sends one event until it is taken (its record joins `cursor.records`); false when
+   * interrupted (replay, removal, a change, stop). Failures are written at once, after
+   * the deliveries before them.
+   */
+  private async deliver(subscribed: Subscription, event: StoredEvent, cursor: PendingRecords): Promise<boolean> {
     const { registry, app } = this.options;
     const body = JSON.stringify(payloadOf(subscribed.id, event));
     for (let attempt = 1; this.running; attempt++) {
       // Removed, changed (URL, secret, types) or replayed meanwhile: start again from the top.
       const subscription = (await registry.subscriptions()).find((s) => s.id === subscribed.id);
-      if (!subscription || !sameDelivery(subscription, subscribed)) return null;
+      if (!subscription || !sameDelivery(subscription, subscribed)) return false;
       const current = await registry.cursorState(subscription.id);
-      if (current.version !== version) return null;
+      if (current.version !== cursor.version) return false;
       const outcome = await this.post(subscription, event, body);
       // Cut off by shutting down: not the receiver's failure, and the restart sends it again.
-      if (!outcome.ok && !this.running) return null;
+      if (!outcome.ok && !this.running) return false;
       const base = {
         at: isoNow(app.clock),
         position: event.position,
@@ -150,26 +183,21 @@ export class WebhookDeliverer {
         this.attempts.inc({ subscription: subscription.id, outcome: outcome.ok ? "delivered" : "failed" });
       }
       if (outcome.ok) {
-        const recorded = await registry.record(subscription.id, version, {
-          type: "WebhookDelivered",
-          ...base,
-          status: outcome.status ?? 200,
-        });
-        return recorded ? version + 1 : null;
+        cursor.records.push({ type: "WebhookDelivered", ...base, status: outcome.status });
+        return true;
       }
       const delay = this.backoff(attempt);
-      const recorded = await registry.record(subscription.id, version, {
+      cursor.records.push({
         type: "WebhookAttemptFailed",
         ...base,
         status: outcome.status,
         error: outcome.error.slice(0, 500),
         retryAt: new Date(app.clock.now() + delay).toISOString(),
       });
-      if (!recorded) return null;
-      version += 1;
+      if (!(await cursor.flush())) return false;
       await this.sleep(delay, false);
     }
-    return null;
+    return false;
   }
 
   private async post(

@@ -187,13 +187,13 @@ export class WebhookRegistry {
     return state;
   }
 
-  /** Appends a delivery outcome after the version read; false when another writer moved first. */
-  async record(id: string, expectedVersion: number, event: WebhookEvent): Promise<boolean> {
+  /** Appends delivery outcomes after the version read; false when another writer moved first. */
+  async record(id: string, expectedVersion: number, events: WebhookEvent[]): Promise<boolean> {
     try {
       await this.store.append({
         streamId: webhookStreamId(id),
         expectedVersion,
-        events: [{ type: event.type, data: event }],
+        events: events.map((event) => ({ type: event.type, data: event })),
       });
       return true;
     } catch (error) {
