@@ -9,7 +9,9 @@ import type { HeaderParam, JsonSchema, RouteDoc } from "./route-book.js";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "The request is not valid (see `errors` for each field)",
-  403: "Not allowed for this person",
+  401: "No token, or a token that is unknown, revoked or malformed",
+  403: "Not allowed for this person or role",
+  429: "Too many requests for this token (see Retry-After)",
   404: "No such incident, item or route",
   409: "Conflicts with the incident's current state or version",
   413: "The body or a text field is too large",
@@ -22,8 +24,9 @@ const HEADER_PARAMETERS: Record<HeaderParam, JsonSchema> = {
   WarroomActor: {
     name: ACTOR_HEADER,
     in: "header",
-    required: true,
-    description: "The handle of the person acting, e.g. sarah-db (percent-encode non-ASCII letters)",
+    required: false,
+    description:
+      "Signed in, the token's person acts and this header is only for an admin acting for someone else; with auth off it is required: the handle of the person acting, e.g. sarah-db (percent-encode non-ASCII letters)",
     schema: { type: "string", minLength: 1, maxLength: 300 },
   },
   IfMatch: {
@@ -86,7 +89,8 @@ export function buildOpenApi(docs: readonly RouteDoc[]): JsonSchema {
       version: "1",
       description:
         "Incident command over HTTP. Every error is application/problem+json with a closed `code`. " +
-        "Commands need the Warroom-Actor header; the live stream is server-sent events.",
+        "Every route but the public and signed ones needs a bearer token (x-warroom-access says the least role; see docs/permissions.md). " +
+        "The token's person acts; the live stream is server-sent events and also takes ?access_token=.",
     },
     paths,
     components: {
@@ -141,7 +145,9 @@ function operation(doc: RouteDoc): JsonSchema {
     },
   };
   if (doc.headers?.includes("IfNoneMatch")) responses["304"] = { description: "Not modified since that ETag" };
-  for (const status of doc.errors) {
+  // Every token-checked route may refuse the token (401), the role (403) or the rate (429).
+  const signedIn = doc.access !== "public" && doc.access !== "signed";
+  for (const status of [...new Set([...doc.errors, ...(signedIn ? [401, 403, 429] : [])])].sort()) {
     responses[String(status)] = {
       description: STATUS_TEXT[status] ?? "Error",
       content: { "application/problem+json": { schema: ref("Problem") } },
