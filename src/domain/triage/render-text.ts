@@ -30,9 +30,10 @@ export function renderPlanText(plan: TriagePlan, style: TextStyle): string[] {
       const engineers = assignment.reasons
         .filter((r) => r.as === "engineer")
         .map((r) => (r.skill && r.skill !== "any" ? `${r.person} (${r.skill})` : r.person));
-      lines.push(
-        `   ${style.green("✓")} commander ${assignment.commander ?? style.yellow("none")}${engineers.length > 0 ? ` · engineers ${engineers.join(", ")}` : ""}`,
-      );
+      const who = assignment.commander
+        ? `${style.green("✓")} commander ${assignment.commander}`
+        : `${style.yellow("–")} no commander`;
+      lines.push(`   ${who}${engineers.length > 0 ? ` · engineers ${engineers.join(", ")}` : ""}`);
     }
     for (const gap of plan.uncovered.filter((u) => u.incident === incident.id)) {
       const what =
