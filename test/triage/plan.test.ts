@@ -116,6 +116,30 @@ describe("staffing plan", () => {
     expect(moved.moves[0]?.reason).toContain("outweighs the cost of a move");
   });
 
+  it("moves a commander only when the gain beats the cost of handing command over; greedy moves anyway", () => {
+    const input = fridayEvening();
+    input.current = [
+      { person: "alex-ic", incident: "INC-1", as: "commander" },
+      { person: "riley-ic", incident: "INC-2", as: "commander" },
+    ];
+    const cert = input.incidents[2];
+    // Unknown users: the certificate ranks a little above the database, not enough to move riley.
+    if (cert) cert.usersAffectedPct = null;
+    const kept = planStaffing(input, { solver: highs });
+    expect(kept.moves).toEqual([]);
+    expect(kept.assignments.find((a) => a.incident === "INC-2")?.commander).toBe("riley-ic");
+    expect(kept.uncovered).toContainEqual(expect.objectContaining({ incident: "INC-3", what: "commander" }));
+    const greedy = planStaffing(input, { solver: null });
+    expect(greedy.solver.status).toBe("greedy");
+    expect(greedy.moves.map((m) => [m.person, m.from, m.to])).toEqual([["riley-ic", "INC-2", "INC-3"]]);
+    expect(kept.solver.objective).toBeGreaterThan(greedy.solver.objective);
+
+    // Every user refused in 3 h: now moving riley is clearly better.
+    if (cert) cert.usersAffectedPct = 100;
+    const moved = planStaffing(input, { solver: highs });
+    expect(moved.moves.map((m) => [m.person, m.from, m.to])).toEqual([["riley-ic", "INC-2", "INC-3"]]);
+  });
+
   it("holds the span of control: past seven engineers it asks for a sub-team", () => {
     const input = {
       now: NOW,
