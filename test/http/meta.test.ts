@@ -63,6 +63,11 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/status/feed.atom"],
   ["GET", "/status/:service"],
   ["GET", "/status/:service/feed.atom"],
+  // Chat (test/chat covers what they do).
+  ["POST", "/chat/slack/commands"],
+  ["POST", "/chat/slack/interactions"],
+  ["POST", "/chat/slack/events"],
+  ["POST", "/chat/mattermost/commands"],
   // Training (test/training-http covers what they do).
   ["GET", "/api/scenarios"],
   ["GET", "/api/scenarios/:id"],
