@@ -59,8 +59,12 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
     }
     const doc = docOf(request);
     const access: RouteAccess = doc?.access ?? "viewer";
+    // Public routes see no private incident. A signed route is an integration (chat, alerts)
+    // verified by its platform's signature: it acts for the people it maps, like the
+    // scheduler, and decides itself what it may reveal (the status page never shows private
+    // incidents; webhooks only when configured to).
     if (access === "public" || access === "signed") {
-      scope.principal = ANONYMOUS;
+      if (access === "public") scope.principal = ANONYMOUS;
       done();
       return;
     }

@@ -123,6 +123,11 @@ describe("private incidents", () => {
       const mine = await t.call("GET", `/api/incidents${query}`, { token: tok.declarer });
       expect(mine.body.incidents.map((i: { id: string }) => i.id)).toContain(privateId);
     }
+    // The public status page, with no token at all.
+    const status = await t.call("GET", "/status.json");
+    expect(status.status).toBe(200);
+    expect(JSON.stringify(status.body)).not.toContain(privateId);
+    expect(JSON.stringify(status.body)).not.toContain("invoices");
     for (const path of ["/api/tasks", "/api/action-items", "/api/tasks?assignee=assignee", "/api/triage"]) {
       expect(JSON.stringify((await t.call("GET", path, { token: tok.outsider })).body)).not.toContain(privateId);
       expect(JSON.stringify((await t.call("GET", path, { token: tok.admin })).body)).toContain(privateId);
