@@ -82,7 +82,8 @@ export function TimelinePanel({
         label="Timeline entries, newest first"
         items={shown}
         rowHeight={ROW_HEIGHT}
-        height={height}
+        // As tall as the entries need, up to the room on screen.
+        height={Math.min(height, Math.max(3, shown.length) * ROW_HEIGHT + 2)}
         keyOf={positionOf}
         renderRow={(entry) => <TimelineRow entry={entry} onSelect={setSelected} />}
       />
