@@ -103,6 +103,8 @@ describeInBrowser("training in the browser", () => {
       page,
       'update --audience executive "About 5% of users cannot sign in since 02:00. We are sizing three options and decide by 02:20. Next update at 02:30." --next 02:30',
     );
+    // The feed follows the newest line.
+    await expect.poll(() => feed.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(5);
     // A bad line is refused with the reason, and the text stays for fixing.
     const box = page.getByLabel(/Your command/);
     await box.fill("assign tech-lead");

@@ -12,19 +12,22 @@ const KIND_LABEL: Record<FeedEntry["kind"], string> = {
 
 export function DrillFeedList({ feed, trainee }: { feed: FeedEntry[]; trainee: string }) {
   const box = useRef<HTMLOListElement>(null);
+  // Follow new lines unless the reader scrolled up to read earlier ones (decided before they arrive).
+  const follow = useRef(true);
   const count = feed.length;
-  // Follow new lines unless the reader scrolled up to read earlier ones.
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
-    const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 160;
-    if (nearBottom || count < 3) el.scrollTop = el.scrollHeight;
+    if (el && follow.current && count > 0) el.scrollTop = el.scrollHeight;
   }, [count]);
+  const onScroll = () => {
+    const el = box.current;
+    if (el) follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  };
   if (feed.length === 0) {
     return <p className="muted">The room is quiet. Read the briefing, then take command.</p>;
   }
   return (
-    <ol className="feed" ref={box} aria-live="polite" aria-relevant="additions" aria-label="Feed">
+    <ol className="feed" ref={box} onScroll={onScroll} aria-live="polite" aria-relevant="additions" aria-label="Feed">
       {feed.map((e) => (
         <li key={e.seq} className={`feed-line feed-${e.kind}`}>
           <span className="feed-time mono">{e.clock}</span>
