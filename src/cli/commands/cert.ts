@@ -7,10 +7,11 @@
  * The records are read from the store --db names (not over --server: the server has
  * no training routes yet).
  */
+
 import type { Command } from "commander";
+import { openEventStore } from "../../app/create-app.js";
 import { systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
-import { openSqliteEventStore } from "../../store/sqlite/sqlite-event-store.js";
 import {
   type CertificateCheck,
   listCertificates,
@@ -30,11 +31,11 @@ export interface TrainingReads {
   verify(id: string): Promise<CertificateCheck>;
 }
 
-/** Runs `fn` with the trainee records of the store --db names (opened for the call). */
+/** Runs `fn` with the trainee records of the configured store (--db or DATABASE_URL), opened for the call. */
 export async function withRecords<T>(ctx: CliContext, fn: (records: TrainingRecords) => Promise<T>): Promise<T> {
   const config = configFrom(ctx.globals, ctx.io);
   const clock = ctx.io.clock ?? systemClock;
-  const store = openSqliteEventStore(config.dbPath, { clock });
+  const store = await openEventStore(config, { clock });
   try {
     return await fn(new TrainingRecords(store, clock));
   } finally {
