@@ -229,7 +229,8 @@ export class WarroomApp implements WarroomApi {
       if (event.position <= last) return;
       last = event.position;
       if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
-      const incident = this.projection.get(event.streamId);
+      // Peek: a look per delivery must not make the next event copy the incident.
+      const incident = principal === undefined ? undefined : this.projection.peek(event.streamId);
       if (incident && !canSee(incident, principal, this.members.of(incident.id))) return;
       onEntry(liveEntryOf(event));
     };
