@@ -346,8 +346,8 @@ describe("a subscription change during a long back-off", () => {
   });
 });
 
-describe("stopping while a receiver hangs", () => {
-  it("aborts the request in flight and records no failure for it", async () => {
+describe("a receiver that hangs", () => {
+  it("holds up no command; stopping aborts the request in flight and records no failure for it", async () => {
     const other = await startIntegrationApp();
     const held: ServerResponse[] = [];
     const hanging = createServer((_request, response) => void held.push(response));
@@ -361,6 +361,12 @@ describe("stopping while a receiver hangs", () => {
       const added = await registry.add({ url: `http://127.0.0.1:${port}/hang` }, "alice");
       await other.app.declare({ title: "Hanging receiver", severity: "SEV-3" }, { actor: "alice" });
       await until("the request to reach the hanging receiver", () => held.length === 1);
+      // Commands never wait for delivery: they go on while the receiver holds the request.
+      const incident = (await other.app.listIncidents())[0]?.id as string;
+      for (let i = 0; i < 10; i++)
+        await other.app.execute(incident, { type: "add-note", text: `meanwhile ${i}` }, { actor: "alice" });
+      expect((await other.app.timeline(incident)).filter((e) => e.type === "NoteAdded")).toHaveLength(10);
+      expect(held).toHaveLength(1);
       await deliverer.stop();
       expect(await registry.deliveries(added.id)).toEqual([]);
     } finally {
