@@ -230,21 +230,29 @@ export class WarroomApp implements WarroomApi {
       last = event.position;
       if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
       // Peek: a look per delivery must not make the next event copy the incident.
-      const incident = principal === undefined ? undefined : this.projection.peek(event.streamId);
-      if (incident && !canSee(incident, principal, this.members.of(incident.id))) return;
+      if (principal !== undefined) {
+        const incident = this.projection.peek(event.streamId);
+        if (!incident || !canSee(incident, principal, this.members.of(incident.id))) return;
+      }
       onEntry(liveEntryOf(event));
     };
     // Listen first, then replay: whatever commits meanwhile is buffered and de-duplicated
     // by position, so the client sees no gap and no repeat.
     const unsubscribe = this.feed.subscribe((event) => (replaying ? buffered.push(event) : deliver(event)));
     try {
+      // With a principal, replay only what the projection has folded, so each event's
+      // incident is known when its visibility is checked; newer events come from the feed.
+      if (principal !== undefined) await this.feed.catchUp();
+      const upTo = principal === undefined ? Number.POSITIVE_INFINITY : this.feed.position;
       if (incidentId !== undefined) {
-        for (const event of await this.store.readStream(incidentId)) if (event.position > last) deliver(event);
+        for (const event of await this.store.readStream(incidentId)) {
+          if (event.position > last && event.position <= upTo) deliver(event);
+        }
       } else {
         for (;;) {
           const page = await this.store.readAll(last, 1000);
-          for (const event of page) deliver(event);
-          if (page.length < 1000) break;
+          for (const event of page) if (event.position <= upTo) deliver(event);
+          if (page.length < 1000 || (page.at(-1)?.position ?? 0) >= upTo) break;
         }
       }
     } catch (error) {
