@@ -1,16 +1,16 @@
 /**
- * With auth on, a verified chat request acts as the linked person: members of a private
+ * A verified chat request acts as the linked person (with auth on or off): members of a private
  * incident can run commands on it from chat, others are told it does not exist (as the API
  * tells them), and nothing is appended for them.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ChatFixture, chatFixture, mirrored, SLACK_USERS, slackPost, slash } from "./helpers.js";
 
-describe("private incidents from chat, auth on", () => {
+describe.each(["tokens", "off"] as const)("private incidents from chat, auth %s", (auth) => {
   let f: ChatFixture;
   let id: string;
   beforeEach(async () => {
-    f = await chatFixture({}, { auth: "tokens" });
+    f = await chatFixture({}, { auth });
     await slash(f, 'declare "Invoices exposed" --sev SEV-1 --private');
     id = (await f.app.listIncidents())[0]?.id ?? "";
     await slash(f, `assign ${id} tech-lead @sarah-db`);
@@ -31,6 +31,13 @@ describe("private incidents from chat, auth on", () => {
     const shown = await slash(f, `status ${id}`, SLACK_USERS["mike-app"]);
     expect(shown.text).toContain("does not exist");
     expect(await f.head()).toBe(head);
+  });
+
+  it("someone holding an admin token sees it from chat too", async () => {
+    await f.app.people.add({ handle: "root-admin", name: "Root", chat: { slack: "U0ROOT" } }, { actor: "admin" });
+    await f.app.tokens.create({ person: "root-admin", role: "admin", name: "ops" }, { actor: "admin" });
+    const shown = await slash(f, `status ${id}`, "U0ROOT");
+    expect(shown.text).toContain(`*${id}* SEV-1`);
   });
 
   it("a non-member's 📌 in its channel is not noted", async () => {

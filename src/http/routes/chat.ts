@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { parseOrFail } from "../../app/validation.js";
+import type { WarroomApp } from "../../app/warroom-app.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import type { ChatIntegration } from "../../integrations/chat/chat-integration.js";
 import { resolveMentions, unescapeSlack } from "../../integrations/chat/command-text.js";
@@ -51,13 +52,17 @@ function addFormParser(http: FastifyInstance): void {
 }
 
 /**
- * With auth on, a signed request starts anonymous (sees no private incident). Once the
- * platform's signature is verified and the chat user is linked to a person, it acts as that
- * person: it sees the private incidents that person is a member of, like a responder's token.
+ * A signed route runs as no one in particular (it would see every private incident). Once the
+ * platform's signature is verified and the chat user is linked to a person, the request acts
+ * as that person: they see, and act on, the private incidents they are a member of, as with a
+ * responder's token (all of them when they hold an admin token).
  */
-function actAs(request: FastifyRequest, person: string): void {
+function actAs(request: FastifyRequest, app: WarroomApp, person: string): void {
   const scope = request.warroomScope;
-  if (scope?.principal?.anonymous) scope.principal = { person, role: "responder", tokenId: "chat" };
+  if (!scope) return;
+  const key = person.toLowerCase();
+  const admin = app.tokens.list().some((t) => t.person.toLowerCase() === key && t.role === "admin" && !t.revokedAt);
+  scope.principal = { person, role: admin ? "admin" : "responder", tokenId: "chat" };
 }
 
 const rawBodyOf = (request: FastifyRequest) => (request as { rawBody?: string }).rawBody ?? "";
@@ -122,7 +127,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       const people = integration.people;
       const text = unescapeSlack(await resolveMentions(form.text, (id) => people.handleOf("slack", id)));
       const actor = await people.handleOf("slack", form.user_id);
-      if (actor) actAs(request, actor);
+      if (actor) actAs(request, app, actor);
       return send(reply, await slash(integration, text, actor, form.user_id, form.channel_id, idempotencyKey));
     },
   );
@@ -141,7 +146,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       if (payload.type !== "block_actions") return send(reply, null);
       const actions = parseOrFail(blockActionsSchema, payload, "payload");
       const actor = await integration.people.handleOf("slack", actions.user.id);
-      if (actor) actAs(request, actor);
+      if (actor) actAs(request, app, actor);
       const answer = actor
         ? await runBlockActions(actions, {
             app,
@@ -171,7 +176,13 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
       if (body.event.type !== "reaction_added") return reply.send({ ok: true, outcome: `ignored: ${body.event.type}` });
       const event = parseOrFail(reactionAddedSchema, body.event, "event");
       const { slack, ledger, people } = integration;
-      const outcome = await notePinnedMessage(event, { app, slack, ledger, people, actAs: (p) => actAs(request, p) });
+      const outcome = await notePinnedMessage(event, {
+        app,
+        slack,
+        ledger,
+        people,
+        actAs: (p) => actAs(request, app, p),
+      });
       return reply.send({ ok: true, outcome });
     },
   );
@@ -194,7 +205,7 @@ export function registerChatRoutes(http: FastifyInstance, { app, book }: RouteCo
         (await chat.people.handleOf("mattermost", form.user_id)) ??
         (form.user_name ? await chat.people.handleOf("mattermost", form.user_name) : null) ??
         (form.user_name && /^[\p{L}\p{N}._-]{1,100}$/u.test(form.user_name) ? form.user_name : null);
-      if (actor) actAs(request, actor);
+      if (actor) actAs(request, app, actor);
       const key = form.trigger_id
         ? `mattermost-${createHash("sha256").update(form.trigger_id).digest("hex").slice(0, 40)}`
         : undefined;
