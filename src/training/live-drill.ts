@@ -15,6 +15,7 @@ import { parseCommandLine } from "./command-line.js";
 import { type DrillReport, drillReport } from "./drill-report.js";
 import { formatOffset, parseOffset, wallClock } from "./duration.js";
 import type { TrainingRecords } from "./history.js";
+import { IdempotentAnswers } from "./idempotent-answers.js";
 import { scoreRun } from "./rubric/score.js";
 import type { ActionRecord, FeedEntry } from "./run-record.js";
 import type { Scenario } from "./scenario-schema.js";
@@ -23,8 +24,6 @@ import { checkAction } from "./transcript.js";
 
 /** A drill may run on this long past its scheduled end (the trainee acting late), no further. */
 export const MAX_OVERTIME_SECONDS = 2 * 3600;
-/** Idempotency keys remembered per drill. */
-const MAX_REMEMBERED_KEYS = 100;
 /** The fastest the virtual clock may run. */
 export const MAX_SPEED = 120;
 
@@ -74,8 +73,7 @@ export class LiveDrill {
   private readonly recorded: Record<string, unknown>[] = [];
   private readonly listeners = new Set<(event: DrillEvent) => void>();
   private chain: Promise<unknown> = Promise.resolve();
-  /** Answers by idempotency key, the most recent MAX_REMEMBERED_KEYS. */
-  private readonly answered = new Map<string, { request: string; result: Promise<InputResult> }>();
+  private readonly answered = new IdempotentAnswers<InputResult>(100);
 
   constructor(
     readonly id: string,
@@ -133,25 +131,9 @@ export class LiveDrill {
    * With a key, a retried request answers the first result and does nothing again.
    */
   input(input: DrillInput, idempotencyKey?: string): Promise<InputResult> {
-    if (idempotencyKey === undefined) return this.perform(input);
-    const request = JSON.stringify(input);
-    const earlier = this.answered.get(idempotencyKey);
-    if (earlier) {
-      if (earlier.request !== request) {
-        const message = "this idempotency key was used for a different request; use a new key";
-        throw new WarroomError("idempotency.key_reused", message, [{ field: "Idempotency-Key", message }]);
-      }
-      return earlier.result;
-    }
-    const result = this.perform(input);
-    this.answered.set(idempotencyKey, { request, result });
-    // A refused request may be sent again with the same key, corrected or not.
-    result.catch(() => this.answered.delete(idempotencyKey));
-    for (const key of this.answered.keys()) {
-      if (this.answered.size <= MAX_REMEMBERED_KEYS) break;
-      this.answered.delete(key);
-    }
-    return result;
+    return idempotencyKey === undefined
+      ? this.perform(input)
+      : this.answered.answer(idempotencyKey, JSON.stringify(input), () => this.perform(input));
   }
 
   private perform(input: DrillInput): Promise<InputResult> {

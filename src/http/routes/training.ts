@@ -1,16 +1,16 @@
 /**
  * Training over HTTP: the scenario catalogue, drills played in the browser (start, send
  * the trainee's lines, move the virtual clock, read the feed or follow it live, finish
- * and get the score report), and the trainee records (history, certificates). Drills
- * live in memory in a `DrillRegistry` (bounded, idle ones expire); only a finished run
- * the trainee chose to record is stored, in their `TRN-<handle>` stream.
+ * and get the score report), and the trainee records (history, certificates; those and
+ * the catalogue are in `training-catalogue.ts`). Drills live in memory in a
+ * `DrillRegistry` (bounded, idle ones expire); only a finished run the trainee chose to
+ * record is stored, in their `TRN-<handle>` stream.
  *
  * Who may: the catalogue, records and reading a drill need a viewer; starting a drill and
  * acting in it a responder, and only the drill's trainee acts in it.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { WarroomError } from "../../domain/shared/errors.js";
-import { listCertificates, verifyCertificate } from "../../training/certificates.js";
 import { DrillRegistry, type DrillRegistryOptions } from "../../training/drill-registry.js";
 import { checkTrainee } from "../../training/history.js";
 import { callOptions } from "../call-options.js";
@@ -18,6 +18,7 @@ import { requireJsonObject } from "../command-io.js";
 import { lastEventIdHeader, parseInput } from "../query-schemas.js";
 import type { RouteDoc } from "../route-book.js";
 import { READ_ERRORS, type RouteContext } from "../route-context.js";
+import { registerTrainingCatalogueRoutes } from "./training-catalogue.js";
 import {
   clockBody,
   clockSchema,
@@ -29,7 +30,6 @@ import {
   finishBody,
   inputResultSchema,
   reportSchema,
-  scenarioSummarySchema,
   startBody,
   streamQuery,
 } from "./training-schemas.js";
@@ -58,32 +58,7 @@ export function registerTrainingRoutes(
   const actor = (request: FastifyRequest) => callOptions(request).actor;
   const drillId = (request: FastifyRequest) => (request.params as { id: string }).id;
 
-  add(
-    {
-      method: "GET",
-      url: "/api/scenarios",
-      access: "viewer",
-      operationId: "listScenarios",
-      summary: "The built-in training scenarios: title, difficulty, length, what each trains",
-      response: { status: 200, description: "The catalogue", schema: { type: "array", items: scenarioSummarySchema } },
-      errors: [503],
-    },
-    async () => drills.catalogue(),
-  );
-
-  add(
-    {
-      method: "GET",
-      url: "/api/scenarios/:id",
-      access: "viewer",
-      operationId: "getScenario",
-      summary: "One scenario: briefing, the people in the room, the rubric items and their points",
-      params: { id: "The scenario id, e.g. multi-team-coordination" },
-      response: { status: 200, description: "The scenario", schema: scenarioSummarySchema },
-      errors: READ_ERRORS,
-    },
-    async (request) => drills.scenarioDetail((request.params as { id: string }).id),
-  );
+  registerTrainingCatalogueRoutes(add, drills);
 
   add(
     {
@@ -318,60 +293,6 @@ export function registerTrainingRoutes(
       throw new WarroomError("drill.running", `${drill.id} is still running: finish it to get its report`, [
         { field: "id", message: "the drill is still running" },
       ]);
-    },
-  );
-
-  add(
-    {
-      method: "GET",
-      url: "/api/trainees/:handle/history",
-      access: "viewer",
-      operationId: "traineeHistory",
-      summary:
-        "A trainee's recorded runs, competency profile over time and certificates (as warroom train history --json)",
-      params: { handle: "The trainee's handle" },
-      response: { status: 200, description: "The history", schema: { type: "object" } },
-      errors: READ_ERRORS,
-    },
-    async (request) => drills.records.history(checkTrainee((request.params as { handle: string }).handle, "handle")),
-  );
-
-  add(
-    {
-      method: "GET",
-      url: "/api/trainees/:handle/certificates",
-      access: "viewer",
-      operationId: "traineeCertificates",
-      summary: "A trainee's certificates with their status",
-      params: { handle: "The trainee's handle" },
-      response: { status: 200, description: "The certificates", schema: { type: "array", items: { type: "object" } } },
-      errors: READ_ERRORS,
-    },
-    async (request) =>
-      listCertificates(drills.records, checkTrainee((request.params as { handle: string }).handle, "handle")),
-  );
-
-  add(
-    {
-      method: "GET",
-      url: "/api/certificates/:id",
-      access: "viewer",
-      operationId: "verifyCertificate",
-      summary: "Verify a certificate: valid, expired or tampered (404 when no certificate has the id)",
-      params: { id: "CERT- and 20 hex digits" },
-      response: { status: 200, description: "The verdict", schema: { type: "object" } },
-      errors: READ_ERRORS,
-    },
-    async (request) => {
-      const check = await verifyCertificate(drills.records, (request.params as { id: string }).id);
-      if (check.status === "unknown") {
-        throw new WarroomError(
-          "certificate.not_found",
-          `${check.id} is unknown: no certificate with this id was issued`,
-          [{ field: "id", message: "no certificate with this id" }],
-        );
-      }
-      return check;
     },
   );
 
