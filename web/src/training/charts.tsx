@@ -1,8 +1,9 @@
 /**
  * Two small charts in plain SVG (no chart library): horizontal bars (a score out of its
  * maximum) and lines over runs. Each carries a text summary for screen readers; colours
- * come from classes in training.css so both themes keep their contrast.
+ * come from classes in charts.css so both themes keep their contrast.
  */
+import "./charts.css";
 
 export interface Bar {
   label: string;

@@ -12,17 +12,11 @@ import { ErrorBox } from "../ui/parts";
 import { focusById, type Shortcut, useShortcuts } from "../ui/shortcuts";
 import { useApi } from "../ui/use-api";
 import { CommandHelp } from "./command-help";
+import { DrillClockPanel } from "./drill-clock-panel";
 import { DrillFeedList } from "./drill-feed-list";
 import type { DrillDetail, DrillReport, InputResult } from "./types";
 import { useDrillFeed } from "./use-drill-feed";
 import "./training.css";
-
-const SPEEDS = [
-  { value: 0, label: "Stopped" },
-  { value: 1, label: "Real time" },
-  { value: 10, label: "10× faster" },
-  { value: 60, label: "60× faster" },
-];
 
 export function DrillPlayerPage({ drillId }: { drillId: string }) {
   const drill = useApi(() => api.get<DrillDetail>(`/api/drills/${encodeURIComponent(drillId)}`), [drillId]);
@@ -130,8 +124,6 @@ export function DrillPlayerPage({ drillId }: { drillId: string }) {
   const scenario = detail.scenarioDetail;
   const now = clock ?? detail.clock;
   const done = finished || detail.status === "finished";
-  const timeUp = now.offset >= now.duration;
-  const progress = Math.min(100, Math.round((now.offset / Math.max(1, now.duration)) * 100));
 
   return (
     <div className="training drill-player">
@@ -144,49 +136,14 @@ export function DrillPlayerPage({ drillId }: { drillId: string }) {
         </span>
       </div>
 
-      <section className="panel drill-clock" aria-label="Virtual clock">
-        <div className="clock-face">
-          <span className="clock-time mono" aria-live="off">
-            {now.clock}
-          </span>
-          <span className="mono muted">
-            {now.offsetText} of {Math.round(now.duration / 60)}m
-          </span>
-        </div>
-        <progress max={100} value={progress} aria-label={`Drill time used: ${progress}%`} />
-        {mine && !done && (
-          <div className="clock-controls">
-            <span className="muted">Let time pass:</span>
-            {["30s", "1m", "5m"].map((by) => (
-              <button key={by} type="button" onClick={() => void advance(by)} disabled={busy}>
-                +{by}
-              </button>
-            ))}
-            <label className="inline">
-              Clock
-              <select value={now.speed} onChange={(e) => void setSpeed(Number(e.target.value))} disabled={busy}>
-                {SPEEDS.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
-                {!SPEEDS.some((s) => s.value === now.speed) && <option value={now.speed}>{now.speed}×</option>}
-              </select>
-            </label>
-          </div>
-        )}
-        {live === "ended" && !done && (
-          <p className="time-up" role="alert">
-            This drill is no longer on the server (left idle too long, or the server restarted).{" "}
-            <Link to="/training">Start a new one</Link>
-          </p>
-        )}
-        {timeUp && !done && (
-          <p className="time-up" role="status">
-            The scenario's time is up. Finish to get your score.
-          </p>
-        )}
-      </section>
+      <DrillClockPanel
+        clock={now}
+        controls={mine && !done}
+        busy={busy}
+        gone={live === "ended" && !done}
+        onAdvance={(by) => void advance(by)}
+        onSpeed={(speed) => void setSpeed(speed)}
+      />
 
       <div className="drill-layout">
         <section className="panel drill-feed" aria-labelledby="feed-title">
