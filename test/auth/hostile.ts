@@ -211,7 +211,7 @@ export function hostileRequestFor(route: RouteInfo, fx: Fixture): fc.Arbitrary<H
           : {}),
       })),
     );
-    const lower = ROLE_ORDER.filter((role) => RANK[role] < (RANK[route.access] ?? 0));
+    const lower = ROLE_ORDER.filter((role) => (RANK[role] ?? 0) < (RANK[route.access] ?? 0));
     if (lower.length > 0) {
       options.push(
         fc.constantFrom(...lower).map((role) => ({

@@ -76,7 +76,7 @@ describe("private incidents", () => {
     const unknownId = "INC-P000000000000";
     const docs = readFileSync(new URL("../../docs/permissions.md", import.meta.url), "utf8");
     const routes = [...docs.matchAll(/^\| (GET|POST) \| `(\/api\/incidents\/\{id\}[^`]*)` \|/gm)].map(
-      (m) => [m[1], m[2]] as const,
+      (m) => [m[1] ?? "GET", m[2] ?? ""] as const,
     );
     expect(routes.length).toBeGreaterThan(30);
     let notFound = 0;

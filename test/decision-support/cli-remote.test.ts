@@ -11,7 +11,10 @@ describe("decision support through the CLI against a server (--server)", () => {
   it("gives the same matrix and record as local mode", async () => {
     const dir = tempDir("warroom-ds-remote-");
     const remoteClock = new ManualClock("2026-03-07T02:05:00.000Z");
-    const server = await startServer({ config: buildConfig({ auth: "off", dbPath: dir.db, port: 0 }), clock: remoteClock });
+    const server = await startServer({
+      config: buildConfig({ auth: "off", dbPath: dir.db, port: 0 }),
+      clock: remoteClock,
+    });
     try {
       const remote = bound({ server: server.url }, { env: { WARROOM_USER: IC } });
       const local = bound({ db: dir.db }, { clock: remoteClock, env: { WARROOM_USER: IC } });

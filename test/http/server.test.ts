@@ -18,7 +18,13 @@ describe("startServer writer mode", () => {
   });
 
   it("serves durable appends through the writer thread, at synchronous=FULL, and stops it on close", async () => {
-    const config = buildConfig({ auth: "off", dbPath: join(dir, "w.db"), port: 0, logLevel: "silent", storeWriter: "thread" });
+    const config = buildConfig({
+      auth: "off",
+      dbPath: join(dir, "w.db"),
+      port: 0,
+      logLevel: "silent",
+      storeWriter: "thread",
+    });
     const server = await startServer({ config });
     const store = server.app.store;
     expect(store).toBeInstanceOf(SqliteEventStore);

@@ -218,7 +218,13 @@ describe("startServer", () => {
     const dir = mkdtempSync(join(tmpdir(), "warroom-serve-"));
     try {
       const server = await startServer({
-        config: buildConfig({ auth: "off", dbPath: join(dir, "w.db"), port: 0, logLevel: "silent", pollIntervalMs: 20 }),
+        config: buildConfig({
+          auth: "off",
+          dbPath: join(dir, "w.db"),
+          port: 0,
+          logLevel: "silent",
+          pollIntervalMs: 20,
+        }),
       });
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.url).not.toMatch(/:0$/);
@@ -246,7 +252,13 @@ describe("startServer", () => {
   it("picks up events another process appended to the same file (polling)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "warroom-poll-"));
     try {
-      const config = buildConfig({ auth: "off", dbPath: join(dir, "w.db"), port: 0, logLevel: "silent", pollIntervalMs: 20 });
+      const config = buildConfig({
+        auth: "off",
+        dbPath: join(dir, "w.db"),
+        port: 0,
+        logLevel: "silent",
+        pollIntervalMs: 20,
+      });
       const server = await startServer({ config });
       const client = await SseClient.open(`${server.url}/api/stream`);
       const { createWarroomApp } = await import("../../src/app/create-app.js");
