@@ -50,7 +50,7 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
   };
 
   http.addHook("onRequest", (request, reply, done) => {
-    const scope: RequestScope = { principal: undefined, touchedPrivate: false };
+    const scope: RequestScope = { principal: undefined, touchedPrivate: false, authOn: options.mode !== "off" };
     request.warroomScope = scope;
     if (options.mode === "off") {
       stripQueryToken(request);
@@ -147,16 +147,23 @@ export function requireCommandAccess(
   request: FastifyRequest,
 ): void {
   const principal = currentPrincipal();
-  if (principal === undefined || access === "public" || access === "signed") return;
-  if (TokenService.allows(principal.role, access as Role)) return;
-  if (
+  if (principal === undefined || mayRunCommand(app, incidentId, access, principal)) return;
+  throw forbidden(request, access, principal);
+}
+
+/**
+ * The one rule for running a command, whatever the edge (a route, a chat command, a
+ * button): the principal's role reaches the command's access, or a responder is this
+ * incident's current commander and the command is a commander's.
+ */
+export function mayRunCommand(app: WarroomApp, incidentId: string, access: RouteAccess, principal: Principal): boolean {
+  if (access === "public" || access === "signed") return true;
+  if (TokenService.allows(principal.role, access as Role)) return true;
+  return (
     principal.role === "responder" &&
     access === "commander" &&
     app.commanderOf(incidentId)?.toLowerCase() === principal.person.toLowerCase()
-  ) {
-    return;
-  }
-  throw forbidden(request, access, principal);
+  );
 }
 
 function forbidden(request: FastifyRequest, access: RouteAccess, principal: Principal): WarroomError {

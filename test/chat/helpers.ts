@@ -149,6 +149,17 @@ export async function slash(fixture: ChatFixture, text: string, user?: string, c
   return response.json() as { response_type: string; text: string };
 }
 
+/** Gives a linked chat user an API token of `role` (adding them to the directory first): their role in chat. */
+export async function grantToken(
+  fixture: ChatFixture,
+  handle: string,
+  role: "viewer" | "responder" | "commander" | "admin",
+) {
+  const acting = { actor: "admin" };
+  if (!fixture.app.people.get(handle)) await fixture.app.people.add({ handle, name: handle }, acting);
+  return fixture.app.tokens.create({ person: handle, role, name: "chat test" }, acting);
+}
+
 /** Waits for the mirror to empty its queues. */
 export async function mirrored(fixture: ChatFixture): Promise<void> {
   await fixture.app.refresh();

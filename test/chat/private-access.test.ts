@@ -4,7 +4,7 @@
  * tells them), and nothing is appended for them.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ChatFixture, chatFixture, mirrored, SLACK_USERS, slackPost, slash } from "./helpers.js";
+import { type ChatFixture, chatFixture, grantToken, mirrored, SLACK_USERS, slackPost, slash } from "./helpers.js";
 
 describe.each(["tokens", "off"] as const)("private incidents from chat, auth %s", (auth) => {
   let f: ChatFixture;
@@ -19,6 +19,8 @@ describe.each(["tokens", "off"] as const)("private incidents from chat, auth %s"
   afterEach(async () => f.close());
 
   it("members act on it", async () => {
+    // A status change is a commander's call: with auth on, sarah needs a commander token for it.
+    if (auth === "tokens") await grantToken(f, "sarah-db", "commander");
     const reply = await slash(f, `status ${id} identified leaked export job found`, SLACK_USERS["sarah-db"]);
     expect(reply.text).toContain("Status investigating → identified");
     expect((await f.app.getIncident(id)).status).toBe("identified");

@@ -29,6 +29,8 @@ export interface RequestScope {
   principal: Principal | undefined;
   /** Set when the request read or changed a private incident: its metrics are not counted. */
   touchedPrivate: boolean;
+  /** Tokens are checked on this server (`auth: tokens`); an integration acting for a person then applies roles. */
+  authOn?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

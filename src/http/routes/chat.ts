@@ -5,12 +5,14 @@
  * (Mattermost) before anything else, and a refused request changes nothing. Commands run
  * through the same app handlers as the CLI and API (`integrations/chat/slash-commands.ts`).
  */
+
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { parseOrFail } from "../../app/validation.js";
 import type { WarroomApp } from "../../app/warroom-app.js";
 import { WarroomError } from "../../domain/shared/errors.js";
+import { chatRoleOf } from "../../integrations/chat/chat-access.js";
 import type { ChatIntegration } from "../../integrations/chat/chat-integration.js";
 import { resolveMentions, unescapeSlack } from "../../integrations/chat/command-text.js";
 import { blockActionsSchema, runBlockActions } from "../../integrations/chat/interactions.js";
@@ -54,15 +56,14 @@ function addFormParser(http: FastifyInstance): void {
 /**
  * A signed route runs as no one in particular (it would see every private incident). Once the
  * platform's signature is verified and the chat user is linked to a person, the request acts
- * as that person: they see, and act on, the private incidents they are a member of, as with a
- * responder's token (all of them when they hold an admin token).
+ * as that person, with the role of their strongest live token (a responder without one): they
+ * see the private incidents they are a member of (all of them as an admin) and may run what
+ * that role may run (src/integrations/chat/chat-access.ts).
  */
 function actAs(request: FastifyRequest, app: WarroomApp, person: string): void {
   const scope = request.warroomScope;
   if (!scope) return;
-  const key = person.toLowerCase();
-  const admin = app.tokens.list().some((t) => t.person.toLowerCase() === key && t.role === "admin" && !t.revokedAt);
-  scope.principal = { person, role: admin ? "admin" : "responder", tokenId: "chat" };
+  scope.principal = { person, role: chatRoleOf(app, person, scope.authOn === true), tokenId: "chat" };
 }
 
 const rawBodyOf = (request: FastifyRequest) => (request as { rawBody?: string }).rawBody ?? "";

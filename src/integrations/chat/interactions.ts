@@ -3,10 +3,12 @@
  * someone presses Acknowledge on a task, Resolve on the summary (with the summary typed in
  * the box above it), or picks a role and a person to assign. Each runs one app command.
  */
+
 import { z } from "zod";
 import type { CallOptions } from "../../app/api.js";
 import type { WarroomApp } from "../../app/warroom-app.js";
 import { isWarroomError, WarroomError } from "../../domain/shared/errors.js";
+import { requireChatCommandAccess } from "./chat-access.js";
 import { ACTIONS } from "./messages.js";
 import { type ChatReply, ephemeral, inChannel, resultText } from "./replies.js";
 
@@ -60,6 +62,7 @@ export async function runBlockActions(payload: BlockActions, ctx: InteractionCon
       case ACTIONS.ack: {
         const [incidentId, taskId] = (action.value ?? "").split(" ");
         if (!incidentId || !INCIDENT.test(incidentId) || !taskId) throw bad("the button names no incident and task");
+        requireChatCommandAccess(ctx.app, incidentId, "acknowledge-task");
         const result = await ctx.app.execute(incidentId, { type: "acknowledge-task", taskId }, options);
         return inChannel(resultText(ctx.actor, result));
       }
@@ -67,6 +70,7 @@ export async function runBlockActions(payload: BlockActions, ctx: InteractionCon
         const incidentId = incidentOf(action.value ?? "");
         const summary = state(`resolve:${incidentId}`, ACTIONS.resolveSummary)?.value?.trim() ?? "";
         if (summary === "") throw bad("type a resolution summary in the box above, then press Resolve");
+        requireChatCommandAccess(ctx.app, incidentId, "resolve");
         const result = await ctx.app.execute(incidentId, { type: "resolve", summary }, options);
         return inChannel(resultText(ctx.actor, result));
       }
@@ -77,6 +81,7 @@ export async function runBlockActions(payload: BlockActions, ctx: InteractionCon
         if (!action.selected_user) throw bad("pick a person to assign");
         const person = await ctx.handleOf(action.selected_user);
         if (!person) throw bad(`<@${action.selected_user}> is not linked to a Warroom person (see docs/chat.md)`);
+        requireChatCommandAccess(ctx.app, incidentId, "assign-role");
         const result = await ctx.app.execute(incidentId, { type: "assign-role", role, person }, options);
         return inChannel(resultText(ctx.actor, result));
       }

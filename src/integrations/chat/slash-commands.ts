@@ -4,11 +4,14 @@
  * parsers (severity, durations, times, lists). Each verb turns words and flags into one
  * command; the app validates it, so chat refuses exactly what the CLI and API refuse.
  */
+
 import { parseArgs } from "node:util";
 import type { CallOptions } from "../../app/api.js";
 import { normaliseId, type WarroomApp } from "../../app/warroom-app.js";
 import { normaliseSeverity, parsePercent, parseWhen } from "../../cli/parse.js";
 import { WarroomError } from "../../domain/shared/errors.js";
+import type { IncidentCommandType } from "../../http/command-routes.js";
+import { requireChatCommandAccess } from "./chat-access.js";
 import { splitWords } from "./command-text.js";
 import { type ChatReply, ephemeral, inChannel, incidentStatusText, openIncidentsText, resultText } from "./replies.js";
 
@@ -56,7 +59,12 @@ const list = (flags: Flags, name: string) =>
 /** A flag's text, or else the rest of the words. */
 const textOr = (flags: Flags, name: string, words: string[]) => str(flags, name) ?? words.join(" ");
 
-async function mutate(ctx: SlashContext, incidentId: string, command: Record<string, unknown>): Promise<ChatReply> {
+async function mutate(
+  ctx: SlashContext,
+  incidentId: string,
+  command: Record<string, unknown> & { type: IncidentCommandType },
+): Promise<ChatReply> {
+  requireChatCommandAccess(ctx.app, incidentId, command.type);
   const result = await ctx.app.execute(incidentId, command, callOptions(ctx));
   const text = resultText(ctx.actor, result);
   // A private incident's doings are said aloud only in its own channel.
