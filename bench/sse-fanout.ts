@@ -131,7 +131,10 @@ async function main(): Promise<void> {
     body: JSON.stringify({ title: "Fan-out bench", severity: "SEV-2" }),
   });
   if (!declared.ok) throw new Error(`declare: HTTP ${declared.status} ${await declared.text()}`);
-  const id = ((await declared.json()) as { incidentId: string }).incidentId;
+  const answer = (await declared.json()) as { incidentId: string; appended: { position: number }[] };
+  const id = answer.incidentId;
+  // Subscribers start after the declaration, so every event they get is a timed note.
+  const from = String(answer.appended.at(-1)?.position ?? 0);
 
   const measure = async () => {
     child.send({ measure: true });
@@ -155,7 +158,9 @@ async function main(): Promise<void> {
   const subscribers: Client[] = [];
   for (let i = 0; i < clients; i += 100) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(100, clients - i) }, () => subscribe(base, auth, onEvent)),
+      Array.from({ length: Math.min(100, clients - i) }, () =>
+        subscribe(base, { ...auth, "last-event-id": from }, onEvent),
+      ),
     );
     subscribers.push(...batch);
   }

@@ -25,19 +25,20 @@ export interface SseOptions {
  * The live feed hands the same entry object to every subscriber: its frame is built once
  * and shared, not serialised again for each of a thousand open streams.
  */
-const frames = new WeakMap<LiveEntry, string>();
+const frames = new WeakMap<LiveEntry, Buffer>();
 
-export function frameOf(entry: LiveEntry): string {
+/** The entry's SSE frame, encoded once: each socket then gets the same bytes. */
+export function frameOf(entry: LiveEntry): Buffer {
   let frame = frames.get(entry);
   if (frame === undefined) {
-    frame = `id: ${entry.position}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`;
+    frame = Buffer.from(`id: ${entry.position}\nevent: entry\ndata: ${JSON.stringify(entry)}\n\n`);
     frames.set(entry, frame);
   }
   return frame;
 }
 
 export class SseConnection {
-  private readonly queued: string[] = [];
+  private readonly queued: Buffer[] = [];
   private queuedBytes = 0;
   private started = false;
   private overflowed = false;
@@ -90,7 +91,7 @@ export class SseConnection {
     this.started = true;
     const backlog = this.queued.splice(0);
     this.queuedBytes = 0;
-    this.write(`retry: ${this.options.retryMs}\n: connected\n\n${backlog.join("")}`);
+    this.write(Buffer.concat([Buffer.from(`retry: ${this.options.retryMs}\n: connected\n\n`), ...backlog]));
     if (this.overflowed) {
       this.end();
       return true;
@@ -121,7 +122,7 @@ export class SseConnection {
     for (const listener of this.closeListeners.splice(0)) listener();
   }
 
-  private push(frame: string): void {
+  private push(frame: Buffer): void {
     if (!this.started) {
       this.queued.push(frame);
       this.queuedBytes += frame.length;
@@ -135,7 +136,7 @@ export class SseConnection {
     }
   }
 
-  private write(chunk: string): void {
+  private write(chunk: string | Buffer): void {
     if (this.closed || this.res.writableEnded || this.res.destroyed) return;
     this.res.write(chunk);
   }
