@@ -10,7 +10,7 @@
  * the head; someone who can rewrite the whole database can recompute it. Keep a copy of
  * the head hash (`warroom audit verify` prints it) somewhere else to catch that as well.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** The predecessor of the first event. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -61,9 +61,8 @@ export function chainHash(
   dataJson: string,
   recordedAt: string,
 ): string {
-  return createHash("sha256")
-    .update(chainText(prevHash, position, streamId, version, type, dataJson, recordedAt))
-    .digest("hex");
+  // One-shot `hash` (Node ≥ 20.12): a third of createHash's cost, on every append.
+  return hash("sha256", chainText(prevHash, position, streamId, version, type, dataJson, recordedAt), "hex");
 }
 
 export type ChainBreak = "edited" | "removed" | "reordered" | "inserted";
