@@ -109,7 +109,15 @@ export function watchForScripts(page: Page): { dialogs: string[]; errors: string
   return seen;
 }
 
-export const SCREENSHOTS = join(import.meta.dirname, "..", "..", "docs", "screenshots");
+/**
+ * Where the e2e run saves its screenshots: `docs/screenshots/` when asked to refresh the
+ * README's pictures (`WARROOM_SCREENSHOTS=docs npm test`), else a folder under the OS's temp
+ * directory, so an ordinary test run leaves the working tree as it found it.
+ */
+export const SCREENSHOTS =
+  process.env.WARROOM_SCREENSHOTS === "docs"
+    ? join(import.meta.dirname, "..", "..", "docs", "screenshots")
+    : join(tmpdir(), "warroom-e2e-screenshots");
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
