@@ -1,25 +1,16 @@
 /**
  * The certification drill scored against the staffing optimiser: a rubric item
- * (`staffing-plan`) on a variant of the certification scenario compares the trainee's
+ * (`staffing-plan`, `plan-compared` in the built-in certification scenario) compares the trainee's
  * allocation with the optimiser's plan for the same fronts, with evidence per person
  * placed differently and advice; it replays identically.
  */
 import { describe, expect, it } from "vitest";
-import { inline, item, referenceTranscript, scenarioVariant, scored } from "../training/helpers.js";
+import { resolveScenario } from "../../src/training/scenario-loader.js";
+import { inline, item, referenceTranscript, scored } from "../training/helpers.js";
 
-const CERT = scenarioVariant("certification", (y) =>
-  y.replace("    - name: Allocation\n      points: 20\n", "    - name: Allocation\n      points: 30\n").replace(
-    "          params: { ics: [riley-ic], within: 10m }\n",
-    `          params: { ics: [riley-ic], within: 10m }
-        - id: plan-compared
-          evaluator: staffing-plan
-          points: 10
-          competency: leadership
-          description: The allocation at T+10m against the staffing optimiser's plan
-          params: { ics: [riley-ic], at: 10m, fronts: { payments: { usersPct: 100, revenuePerHourUsd: 540000 } } }
-`,
-  ),
-);
+/** The built-in certification scenario carries the item (5 of its 105 points). */
+const CERT = resolveScenario("certification");
+const FULL = 5;
 
 const line = (s: string) => `  - ${s}`;
 const declare = {
@@ -56,7 +47,7 @@ describe("staffing-plan evaluator", () => {
       task("database", "omar-db"),
       task("database", "wei-db"),
     ]);
-    expect(result.points).toBe(10);
+    expect(result.points).toBe(FULL);
     expect(result.evidence[0]?.note).toMatch(
       /^the optimiser's plan \(exact, optimal\): payments: (alex|riley)-ic \+ priya-pay, tom-pay; certificate: /,
     );
@@ -76,7 +67,7 @@ describe("staffing-plan evaluator", () => {
       task("database", "omar-db"),
     ];
     const result = await planItem(lines);
-    expect(result.points).toBeLessThan(10);
+    expect(result.points).toBeLessThan(FULL);
     const notes = result.evidence.map((e) => e.note);
     expect(notes).toContain("payments (INC-1): dana-db on payments, which is not their front: no need of it filled");
     expect(
@@ -94,8 +85,8 @@ describe("staffing-plan evaluator", () => {
     const first = item((await scored(CERT, t)).score, "plan-compared");
     const again = item((await scored(CERT, t)).score, "plan-compared");
     expect(first).toEqual(again);
-    expect(first.points).toBeGreaterThanOrEqual(7);
-    expect(first.points).toBeLessThanOrEqual(10);
+    expect(first.points).toBeGreaterThanOrEqual(0.7 * FULL);
+    expect(first.points).toBeLessThanOrEqual(FULL);
     expect(first.evidence[1]?.note).toMatch(/^your allocation at T\+10m reaches \d+% of the plan's value/);
   });
 });
