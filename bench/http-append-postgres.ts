@@ -57,7 +57,8 @@ interface CannonResult {
   timeouts: number;
 }
 interface CannonClient {
-  setRequest(request: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): void;
+  /** Replaces the client's request list (`setRequest` would swap only the request in hand). */
+  setRequests(requests: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[]): void;
 }
 interface CannonOptions {
   url: string;
@@ -234,7 +235,7 @@ async function warroomTarget(name: string, incidents: number, connections: numbe
       body: noteBody(),
       setupClient: (client) => {
         const n = (next++ % incidents) + 1;
-        client.setRequest({ method: "POST", path: `/api/incidents/INC-${n}/notes`, headers, body: noteBody() });
+        client.setRequests([{ method: "POST", path: `/api/incidents/INC-${n}/notes`, headers, body: noteBody() }]);
       },
     },
   };
