@@ -8,8 +8,10 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildConfig } from "../../src/app/config.js";
 import { runCli } from "../../src/cli/run.js";
 import { ManualClock } from "../../src/domain/shared/clock.js";
+import { startServer } from "../../src/http/server.js";
 import type { CertificateCheck } from "../../src/training/certificates.js";
 import { transcriptDigest } from "../../src/training/history.js";
 import type { TrainingHistory } from "../../src/training/history-view.js";
@@ -208,9 +210,39 @@ describe("warroom train history", () => {
     const over = await remote(["train", EXAM, "--transcript", t("strong"), "--record-history"]);
     expect(over.code).toBe(2);
     expect(over.stderr).toContain("--record-history: records go to the local store; run without --server");
-    const read = await remote(["cert", "verify", "CERT-0123456789ABCDEF0123"]);
-    expect(read.code).toBe(2);
-    expect(read.stderr).toContain("training records are read from the local store");
+  });
+});
+
+describe("reading records from a server (--server)", () => {
+  it("train history, cert list and cert verify answer as on the file; an unknown certificate exits 3", async () => {
+    const { db, cli } = setup();
+    const id = await earn(cli);
+    const local = {
+      history: (await cli(["train", "history", "--trainee", "alex-ic", "--json"])).json<TrainingHistory>(),
+      list: (await cli(["cert", "list", "--trainee", "alex-ic", "--json"])).json<unknown[]>(),
+    };
+    const server = await startServer({
+      config: buildConfig({ dbPath: db, host: "127.0.0.1", port: 0, auth: "off", logLevel: "silent" }),
+    });
+    try {
+      const remote = bound({ server: server.url }, { env: { NO_COLOR: "1", WARROOM_USER: "alex-ic" } });
+      const history = await remote(["train", "history", "--trainee", "alex-ic", "--json"]);
+      expect(history.code, history.stderr).toBe(0);
+      expect(history.json<TrainingHistory>()).toEqual(local.history);
+      const list = await remote(["cert", "list", "--trainee", "@alex-ic", "--json"]);
+      expect(list.json<unknown[]>()).toEqual(local.list);
+      const verified = await remote(["cert", "verify", id]);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(new RegExp(`^${id} {2}VALID`));
+      const unknown = await remote(["cert", "verify", "CERT-0123456789ABCDEF0123"]);
+      expect(unknown.code).toBe(3);
+      expect(unknown.stderr).toContain("is unknown");
+      const nobody = await remote(["train", "history", "--trainee", "nobody", "--json"]);
+      expect(nobody.code).toBe(3);
+      expect(nobody.problem()).toMatchObject({ code: "trainee.not_found" });
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -10,7 +10,8 @@
 
 import type { Command } from "commander";
 import { openEventStore } from "../../app/create-app.js";
-import { systemClock } from "../../domain/shared/clock.js";
+import { WarroomHttpClient } from "../../client/http-client.js";
+import { isoNow, systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import {
   type CertificateCheck,
@@ -21,10 +22,10 @@ import {
 import { checkTrainee, TrainingRecords } from "../../training/history.js";
 import { certificateLines, verifyLines } from "../../training/history-format.js";
 import type { CertificateView, TrainingHistory } from "../../training/history-view.js";
-import { configFrom, serverUrl } from "../connect.js";
+import { configFrom, connect, serverUrl } from "../connect.js";
 import { action, type CliContext } from "../context.js";
 
-/** What the read commands need (one implementation now: the local file). */
+/** What the read commands need: from the local store, or from a server (--server). */
 export interface TrainingReads {
   history(trainee: string): Promise<TrainingHistory>;
   certificates(trainee: string): Promise<CertificateView[]>;
@@ -43,10 +44,33 @@ export async function withRecords<T>(ctx: CliContext, fn: (records: TrainingReco
   }
 }
 
+/** Trainee records from the configured store, or from a server's training routes with --server. */
 export async function withReads<T>(ctx: CliContext, fn: (reads: TrainingReads) => Promise<T>): Promise<T> {
   if (serverUrl(ctx.globals, ctx.io.env)) {
-    const message = "training records are read from the local store; run without --server (or WARROOM_SERVER)";
-    throw new WarroomError("validation.failed", message, [{ field: "--server", message }]);
+    const { api } = await connect(ctx.globals, ctx.io);
+    if (!(api instanceof WarroomHttpClient)) throw new Error("--server did not give an HTTP client");
+    const path = (value: string) => encodeURIComponent(value.trim().replace(/^@/, ""));
+    return fn({
+      history: (trainee) => api.request<TrainingHistory>("GET", `/api/trainees/${path(trainee)}/history`),
+      certificates: (trainee) => api.request<CertificateView[]>("GET", `/api/trainees/${path(trainee)}/certificates`),
+      // The server answers an unknown id with 404; the local check says "unknown" and exits the same way.
+      verify: async (id) => {
+        try {
+          return await api.request<CertificateCheck>("GET", `/api/certificates/${path(id)}`);
+        } catch (error) {
+          if (error instanceof WarroomError && error.code === "certificate.not_found") {
+            const unknown: CertificateCheck = {
+              id: id.trim(),
+              status: "unknown",
+              reasons: [],
+              checkedAt: isoNow(ctx.io.clock ?? systemClock),
+            };
+            return unknown;
+          }
+          throw error;
+        }
+      },
+    });
   }
   return withRecords(ctx, (records) =>
     fn({
