@@ -4,7 +4,7 @@
  * rule's severity is its own, else the severity label through the severity map, else SEV-2
  * (when unsure, the higher one).
  */
-import type { Severity } from "../../domain/incident/policy.js";
+import { type Severity, severityRank } from "../../domain/incident/policy.js";
 import type { AlertRule, ResolvedAlertsConfig } from "./alert-config.js";
 import type { ReceivedAlert } from "./normalise.js";
 
@@ -37,10 +37,8 @@ export function judge(alert: ReceivedAlert, receiver: string, config: ResolvedAl
   };
 }
 
-const RANK: Record<Severity, number> = { "SEV-1": 1, "SEV-2": 2, "SEV-3": 3, "SEV-4": 4 };
-
 export function higher(a: Severity, b: Severity): Severity {
-  return RANK[a] <= RANK[b] ? a : b;
+  return severityRank(a) <= severityRank(b) ? a : b;
 }
 
 /** Alerts group by service when they name one, else by the sender's group, else by title. */
