@@ -18,7 +18,7 @@ import { WarroomError } from "../../domain/shared/errors.js";
 import type { DeliveryLogEntry, Subscription } from "../../integrations/webhooks/webhook-events.js";
 import { type SubscriptionView, WebhookRegistry } from "../../integrations/webhooks/webhook-registry.js";
 import { action, type CliContext } from "../context.js";
-import { parseInteger } from "../parse.js";
+import { collectRaw, parseInteger } from "../parse.js";
 
 interface WebhookAccess {
   add(input: Record<string, unknown>): Promise<Subscription>;
@@ -84,7 +84,12 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
     .command("add")
     .description("subscribe a URL; prints the signing secret once (see docs/integrations.md to verify it)")
     .argument("<url>", "http:// or https:// URL to POST to")
-    .option("--event <type>", "an event type to send, e.g. IncidentDeclared (repeat; default every type)", collect, [])
+    .option(
+      "--event <type>",
+      "an event type to send, e.g. IncidentDeclared (repeat; default every type)",
+      collectRaw,
+      [],
+    )
     .option("--description <text>", "what it is for")
     .option("--include-private", "also send events of private incidents")
     .action(
@@ -118,7 +123,7 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
     .description("change a subscription; delivery carries on from where it is")
     .argument("<id>", "e.g. WH1")
     .option("--url <url>", "a new URL")
-    .option("--event <type>", "the event types to send from now on (repeat; * for all)", collect, [])
+    .option("--event <type>", "the event types to send from now on (repeat; * for all)", collectRaw, [])
     .option("--description <text>", "what it is for")
     .option("--include-private", "also send events of private incidents")
     .option("--no-include-private", "stop sending events of private incidents")
@@ -182,8 +187,4 @@ export function registerWebhookCommands(program: Command, ctx: CliContext): void
         ctx.print(`${ctx.style.green("✓")} ${view.id} will send again from #${from}`);
       }),
     );
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
