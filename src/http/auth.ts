@@ -113,15 +113,10 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
     }
     runInScope(scope, () => {
       const principal = scope.principal;
-      if (
-        principal &&
-        !principal.anonymous &&
-        principal.role === "responder" &&
-        docOf(request)?.access === "commander"
-      ) {
+      if (principal && !principal.anonymous && docOf(request)?.access === "commander") {
         // The responder-commander exception, checked against the incident itself.
         const id = (request.params as { id?: string }).id ?? "";
-        if (app.commanderOf(id)?.toLowerCase() !== principal.person.toLowerCase()) {
+        if (!mayRunCommand(app, id, "commander", principal)) {
           done(forbidden(request, "commander", principal));
           return;
         }
