@@ -1,4 +1,5 @@
 /** Triage and the staffing plan: priorities with reasons, the plan, its explanation. */
+export { currentAssignments, emptyLoad, liveIncidents, loadsOf, type PersonLoad, toTriageIncident } from "./current.js";
 export { canSolveExactly, exactPlan } from "./exact.js";
 export { greedyPlan } from "./greedy.js";
 export { buildInstance, type Instance, planObjective, planViolations } from "./instance.js";
