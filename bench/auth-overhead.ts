@@ -8,22 +8,12 @@
  *   npx tsx bench/auth-overhead.ts [seconds per round, default 5] [rounds, default 2]
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildConfig } from "../src/app/config.js";
 import { createWarroomApp } from "../src/app/create-app.js";
 import { buildHttpApp } from "../src/http/build-http-app.js";
-
-interface CannonResult {
-  requests: { average: number };
-  latency: { p99: number };
-  non2xx: number;
-  errors: number;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (
-  o: Record<string, unknown>,
-) => Promise<CannonResult>;
+import { autocannon } from "./autocannon.js";
 
 const seconds = Number(process.argv[2] ?? 5);
 const rounds = Number(process.argv[3] ?? 2);

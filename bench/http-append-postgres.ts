@@ -24,7 +24,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,44 +31,11 @@ import Fastify from "fastify";
 import pg from "pg";
 import { buildConfig } from "../src/app/config.js";
 import { startServer } from "../src/http/server.js";
+import { type AutocannonOptions, arg, autocannon } from "./autocannon.js";
 
 const RATIO_TARGET = 0.3;
 const BASE_URL =
   process.env.DATABASE_URL || process.env.WARROOM_TEST_PG_URL || "postgres://postgres@127.0.0.1:55432/warroom";
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface CannonResult {
-  requests: Histogram;
-  latency: Histogram;
-  "2xx": number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-interface CannonClient {
-  /** Replaces the client's request list (`setRequest` would swap only the request in hand). */
-  setRequests(requests: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[]): void;
-}
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  method: "POST";
-  headers: Record<string, string>;
-  body: string;
-  setupClient?: (client: CannonClient) => void;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (o: CannonOptions) => Promise<CannonResult>;
 
 /* ---------------------------- the servers (child processes) ---------------------------- */
 
@@ -185,7 +151,7 @@ interface Target {
   server: Child;
   schema?: string;
   incidents: number;
-  options: Omit<CannonOptions, "duration">;
+  options: Omit<AutocannonOptions, "duration">;
   warmupOk: number;
   runs: { rps: number; p50: number; p99: number; ok: number; bad: number }[];
   stopped?: Extract<FromChild, { stopped: true }>;

@@ -20,7 +20,6 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,54 +27,11 @@ import Fastify from "fastify";
 import { buildConfig } from "../src/app/config.js";
 import { startServer } from "../src/http/server.js";
 import { SqliteEventStore } from "../src/store/sqlite/sqlite-event-store.js";
+import { type AutocannonClient, type AutocannonOptions, arg, autocannon } from "./autocannon.js";
 
 const RATIO_TARGET = 0.5;
 const P99_TARGET_MS = 25;
 const SQLITE_SYNCHRONOUS_FULL = 2;
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-/* ------------------------------- autocannon, typed ------------------------------- */
-
-interface Histogram {
-  average: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
-interface AutocannonResult {
-  requests: Histogram & { total: number };
-  latency: Histogram;
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  "2xx": number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-interface AutocannonClient {
-  /**
-   * Replaces the client's request list. (`setRequest` only swaps the request in hand: the
-   * next one is the shared default again, so a per-connection path or token would apply
-   * to one request per connection only.)
-   */
-  setRequests(requests: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[]): void;
-}
-interface AutocannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  method: "POST";
-  headers: Record<string, string>;
-  body: string;
-  setupClient?: (client: AutocannonClient) => void;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (o: AutocannonOptions) => Promise<AutocannonResult>;
 
 /* ------------------------------- the servers (children) ------------------------------- */
 
