@@ -111,7 +111,8 @@ export function staffingPlan(ctx: RubricContext, p: Params): ItemOutcome {
   ]);
   const ics = new Set([ctx.trainee, ...p.ics]);
   const skillOf = new Map(input.people.flatMap((person) => person.skills.map((s) => [person.handle, s] as const)));
-  const mine = traineePlacements(workOf(ctx, fronts), at, (h) => ics.has(h), skillOf);
+  const work = workOf(ctx, fronts);
+  const mine = traineePlacements(work, at, (h) => ics.has(h), skillOf);
   const best = planObjective(instance, optimal);
   const got = planObjective(instance, mine.placements);
   const fraction = best <= 0 ? 1 : Math.max(0, Math.min(1, got / best));
@@ -142,7 +143,7 @@ export function staffingPlan(ctx: RubricContext, p: Params): ItemOutcome {
     const yoursText = have ? `you had them ${describeSpot(have, "")}` : "you left them unassigned";
     const planText = want ? `has them ${describeSpot(want, "")}` : "leaves them free";
     const note = `${person}: ${yoursText}; the plan ${planText}${why ? ` (${why})` : ""}`;
-    const w = workOf(ctx, fronts).find((x) => x.person === person && x.from <= at);
+    const w = work.find((x) => x.person === person && x.from <= at);
     const front = fronts.find((f) => f.front.key === have?.incident);
     evidence.push(w && front && have ? eventEvidence(ctx, front, w.event, note) : ctx.absent(note));
     differences.push(want ? `${describeSpot(want, "")} with ${person}` : `keep ${person} free`);
