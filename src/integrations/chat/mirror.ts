@@ -10,6 +10,7 @@
 import { AsyncResource } from "node:async_hooks";
 import type { LiveEntry, Subscription } from "../../app/api.js";
 import type { WarroomApp } from "../../app/warroom-app.js";
+import { Waits } from "../retry.js";
 import type { ChatLedger } from "./chat-ledger.js";
 import type { ChatPeople } from "./chat-people.js";
 import { channelName, entryMessage, summaryMessage } from "./messages.js";
@@ -51,7 +52,7 @@ export class ChatMirror {
   private readonly running = new Map<string, Promise<void>>();
   private readonly skipped = new Set<string>();
   private readonly openings = new Map<string, Opening>();
-  private readonly wakers = new Set<() => void>();
+  private readonly waits = new Waits();
   private idleWaiters: (() => void)[] = [];
   /**
    * Entries arrive inside whichever request committed them; the queues run in the context
@@ -75,7 +76,7 @@ export class ChatMirror {
   async stop(): Promise<void> {
     this.stopped = true;
     this.subscription?.close();
-    for (const wake of this.wakers) wake();
+    this.waits.wake();
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -140,7 +141,7 @@ export class ChatMirror {
           return true;
         }
         this.options.log(`Slack call for ${incidentId} failed; trying again in ${delay} ms`, error);
-        await this.sleep(delay);
+        await this.waits.sleep(delay);
       }
     }
     return false;
@@ -232,17 +233,5 @@ export class ChatMirror {
       if (code === null) throw error;
       if (code !== "already_in_channel") this.options.log(`inviting to ${incidentId}'s channel: ${code}`);
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.wakers.add(wake);
-    });
   }
 }

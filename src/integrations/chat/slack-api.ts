@@ -11,6 +11,7 @@ import {
   WebAPIRequestError,
   WebClient,
 } from "@slack/web-api";
+import { doublingDelay } from "../retry.js";
 
 export interface SlackMessage {
   text: string;
@@ -111,7 +112,7 @@ const TRANSIENT_PLATFORM = new Set([
  * (a platform refusal such as `channel_not_found`). Rate limits wait as long as Slack asks.
  */
 export function retryDelayMs(error: unknown, attempt: number, baseMs: number): number | null {
-  const backoff = Math.min(baseMs * 2 ** Math.min(attempt, 16), 60_000);
+  const backoff = doublingDelay(baseMs, attempt, 60_000);
   if (error instanceof WebAPIRateLimitedError) return Math.max(error.retryAfter * 1000, baseMs);
   if (error instanceof WebAPIHTTPError || error instanceof WebAPIRequestError) return backoff;
   const code = platformError(error);

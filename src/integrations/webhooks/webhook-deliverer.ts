@@ -14,6 +14,7 @@ import { toTimelineEntry } from "../../domain/incident/timeline.js";
 import { isoNow } from "../../domain/shared/clock.js";
 import type { StoredEvent } from "../../store/event-store.js";
 import { counterOn } from "../alerts/alert-metrics.js";
+import { doublingDelay, Waits } from "../retry.js";
 import { signedHeaders } from "./signature.js";
 import type { WebhooksConfig } from "./webhook-config.js";
 import type { Subscription, WebhookEvent } from "./webhook-events.js";
@@ -60,7 +61,8 @@ class PendingRecords {
 export class WebhookDeliverer {
   private running = false;
   private readonly workers = new Map<string, Promise<void>>();
-  private readonly wakers = new Set<(force: boolean) => void>();
+  /** Woken with `force` on stop or a subscription change, without it on new events. */
+  private readonly waits = new Waits<boolean>();
   private seenIndexVersion = -1;
   /** Aborts requests in flight on stop, so shutting down never waits out a slow receiver. */
   private stopping = new AbortController();
@@ -232,7 +234,7 @@ export class WebhookDeliverer {
   /** base·2^(n-1), capped, with the upper half random so many senders do not retry in step. */
   private backoff(attempt: number): number {
     const { baseDelayMs, maxDelayMs } = this.options.config;
-    const capped = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+    const capped = doublingDelay(baseDelayMs, attempt - 1, maxDelayMs);
     return Math.round(capped / 2 + (this.options.random ?? Math.random)() * (capped / 2));
   }
 
@@ -251,23 +253,12 @@ export class WebhookDeliverer {
   }
 
   private wakeAll(force = false): void {
-    for (const wake of [...this.wakers]) wake(force);
+    this.waits.wake(force);
   }
 
   /** Waits `ms`; new events end an idle wait early; a back-off ends early only on stop or a subscription change. */
   private sleep(ms: number, wakeOnEvents = true): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakers.delete(wake);
-        resolve();
-      };
-      const wake = (force: boolean) => {
-        if (force || wakeOnEvents || !this.running) done();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakers.add(wake);
-    });
+    return this.waits.sleep(ms, (force) => force || wakeOnEvents || !this.running);
   }
 }
 
