@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isWarroomError } from "../../src/domain/shared/errors.js";
 import type { AppendRequest, AppendResult, EventStore, NewEvent, StoredEvent } from "../../src/store/event-store.js";
+import { codeOf, note } from "./sqlite-helpers.js";
 
 export interface OpenedStore {
   store: EventStore;
@@ -38,6 +39,42 @@ function expectStrictlyIncreasing(values: number[]): void {
     expect(values[i], `position ${i} should exceed the one before`).toBeGreaterThan(values[i - 1] as number);
   }
 }
+
+/**
+ * Appends that arrive together (in the same tick: one batch in either adapter) after
+ * stream `old` got two events: a stale and a future expectedVersion, two writers on a new
+ * stream, an idempotent retry. Each is judged on its own: `MIXED_BATCH_CODES` in order.
+ * `before` runs once `old` is written, just ahead of the batch (an adapter's counters).
+ */
+export async function appendMixedBatch(
+  store: EventStore,
+  before: () => void = () => undefined,
+): Promise<PromiseSettledResult<AppendResult>[]> {
+  await store.append({ streamId: "old", expectedVersion: 0, events: [note("o1"), note("o2")] });
+  before();
+  const requests: AppendRequest[] = [
+    { streamId: "a", expectedVersion: 0, events: [note("a1")] },
+    { streamId: "old", expectedVersion: 1, events: [note("stale")] },
+    { streamId: "b", expectedVersion: 0, events: [note("b1"), note("b2")] },
+    { streamId: "a", expectedVersion: 0, events: [note("a-again")] },
+    { streamId: "old", expectedVersion: 2, events: [note("o3")] },
+    { streamId: "k", expectedVersion: 0, events: [note("k1")], idempotencyKey: "key", requestHash: "h" },
+    { streamId: "k", expectedVersion: 0, events: [note("k1")], idempotencyKey: "key", requestHash: "h" },
+    { streamId: "c", expectedVersion: 7, events: [note("future")] },
+  ];
+  return Promise.allSettled(requests.map((r) => store.append(r)));
+}
+
+export const MIXED_BATCH_CODES = [
+  "ok",
+  "stream.version_conflict",
+  "ok",
+  "stream.version_conflict",
+  "ok",
+  "ok",
+  "ok",
+  "stream.version_conflict",
+];
 
 export function runEventStoreContract(adapterName: string, open: () => Promise<OpenedStore>): void {
   describe(`EventStore contract: ${adapterName}`, () => {
@@ -212,6 +249,26 @@ export function runEventStoreContract(adapterName: string, open: () => Promise<O
         data.list.push(3);
         data.nested.flag = false;
         expect((await store.readStream("copy"))[0]?.data).toEqual({ list: [1, 2], nested: { flag: true } });
+      });
+
+      it("judges appends that arrive together each on its own: a conflict fails alone, a retried key is a duplicate", async () => {
+        const settled = await appendMixedBatch(store);
+        expect(settled.map(codeOf)).toEqual(MIXED_BATCH_CODES);
+        const conflict = (settled[1] as PromiseRejectedResult).reason as { message: string; details: unknown };
+        expect(isWarroomError(conflict)).toBe(true);
+        expect(conflict.message).toMatch(/Stream old is at version 2, but the append expected 1/);
+        expect(conflict.details).toEqual([{ field: "expectedVersion", message: conflict.message }]);
+        const [first, second] = [settled[5], settled[6]].map((s) => (s as PromiseFulfilledResult<AppendResult>).value);
+        expect(first?.duplicate).toBe(false);
+        expect(second?.duplicate).toBe(true);
+        expect(second?.events).toEqual(first?.events);
+        expect((await store.readStream("a")).map((e) => (e.data as { text: string }).text)).toEqual(["a1"]);
+        expect((await store.readStream("old")).map((e) => e.version)).toEqual([1, 2, 3]);
+        expect(await store.readStream("b")).toHaveLength(2);
+        expect(await store.readStream("c")).toEqual([]);
+        expect(await store.headPosition()).toBe(2 + 1 + 2 + 1 + 1);
+        expect(positions(await store.readAll(0))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+        expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 7 });
       });
     });
 

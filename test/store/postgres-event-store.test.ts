@@ -4,7 +4,6 @@
  * settings).
  */
 import { describe, expect, it } from "vitest";
-import type { AppendRequest } from "../../src/store/event-store.js";
 import { runEventStoreContract } from "./event-store-contract.js";
 import { adminQuery, dropSchema, openPgStore, PG_SKIP, pgContractStore, schemaName } from "./pg-helpers.js";
 import { codeOf, note } from "./sqlite-helpers.js";
@@ -20,48 +19,6 @@ describe.skipIf(PG_SKIP !== "")(`PostgreSQL ${PG_SKIP}`, () => {
       expect(result.rows[0]?.synchronous_commit).toBe("on");
       const path = await store.pool.query("SELECT current_schema() AS s");
       expect(path.rows[0]?.s).toBe(schema);
-    } finally {
-      await store.close();
-      await dropSchema(schema);
-    }
-  });
-
-  it("commits appends that arrive together in one batch, each judged on its own", async () => {
-    const schema = schemaName("batch");
-    const store = await openPgStore(schema);
-    try {
-      await store.append({ streamId: "old", expectedVersion: 0, events: [note("o1"), note("o2")] });
-      const requests: AppendRequest[] = [
-        { streamId: "a", expectedVersion: 0, events: [note("a1")] },
-        { streamId: "old", expectedVersion: 1, events: [note("stale")] },
-        { streamId: "b", expectedVersion: 0, events: [note("b1"), note("b2")] },
-        { streamId: "a", expectedVersion: 0, events: [note("a-again")] },
-        { streamId: "old", expectedVersion: 2, events: [note("o3")] },
-        { streamId: "k", expectedVersion: 0, events: [note("k1")], idempotencyKey: "key", requestHash: "h" },
-        { streamId: "k", expectedVersion: 0, events: [note("k1")], idempotencyKey: "key", requestHash: "h" },
-        { streamId: "c", expectedVersion: 7, events: [note("future")] },
-      ];
-      const settled = await Promise.allSettled(requests.map((r) => store.append(r)));
-      expect(settled.map(codeOf)).toEqual([
-        "ok",
-        "stream.version_conflict",
-        "ok",
-        "stream.version_conflict",
-        "ok",
-        "ok",
-        "ok",
-        "stream.version_conflict",
-      ]);
-      const [first, second] = [settled[5], settled[6]].map(
-        (s) => (s as PromiseFulfilledResult<{ duplicate: boolean; events: unknown[] }>).value,
-      );
-      expect(first?.duplicate).toBe(false);
-      expect(second?.duplicate).toBe(true);
-      expect(second?.events).toEqual(first?.events);
-      expect(await store.headPosition()).toBe(2 + 1 + 2 + 1 + 1);
-      const log = await store.readAll(0);
-      expect(log.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-      expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 7 });
     } finally {
       await store.close();
       await dropSchema(schema);

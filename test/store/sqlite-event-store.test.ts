@@ -10,10 +10,9 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/domain/shared/clock.js";
 import { isWarroomError, type WarroomError } from "../../src/domain/shared/errors.js";
-import type { AppendRequest, AppendResult } from "../../src/store/event-store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/store/sqlite/migrations.js";
 import { openSqliteEventStore, type SqliteEventStoreOptions } from "../../src/store/sqlite/sqlite-event-store.js";
-import { runEventStoreContract } from "./event-store-contract.js";
+import { appendMixedBatch, MIXED_BATCH_CODES, runEventStoreContract } from "./event-store-contract.js";
 import { codeOf, contractStore, note, tempFiles, WRITER_MODES, withStore } from "./sqlite-helpers.js";
 
 const { freshPath } = tempFiles("warroom-sqlite-");
@@ -206,47 +205,17 @@ describe.each(WRITER_MODES)("SQLite event store, %s writer", (writer) => {
     });
 
     it("fails a conflicting request alone: its neighbours in the same batch commit", async () => {
+      // What the batch stores is in the contract suite; here, that it was ONE transaction.
       await inStore(async (store) => {
-        await store.append({ streamId: "old", expectedVersion: 0, events: [note("o1"), note("o2")] });
-        const before = store.stats();
-        const requests: AppendRequest[] = [
-          { streamId: "a", expectedVersion: 0, events: [note("a1")] },
-          { streamId: "old", expectedVersion: 1, events: [note("stale")] },
-          { streamId: "b", expectedVersion: 0, events: [note("b1"), note("b2")] },
-          { streamId: "a", expectedVersion: 0, events: [note("a-again")] },
-          { streamId: "old", expectedVersion: 2, events: [note("o3")] },
-          { streamId: "k", expectedVersion: 0, events: [note("k1")], idempotencyKey: "key", requestHash: "h" },
-          { streamId: "k", expectedVersion: 0, events: [note("k1")], idempotencyKey: "key", requestHash: "h" },
-          { streamId: "c", expectedVersion: 7, events: [note("future")] },
-        ];
-        const settled = await Promise.allSettled(requests.map((r) => store.append(r)));
-        expect(settled.map(codeOf)).toEqual([
-          "ok",
-          "stream.version_conflict",
-          "ok",
-          "stream.version_conflict",
-          "ok",
-          "ok",
-          "ok",
-          "stream.version_conflict",
-        ]);
+        let before = store.stats();
+        const settled = await appendMixedBatch(store, () => {
+          before = store.stats();
+        });
+        expect(settled.map(codeOf)).toEqual(MIXED_BATCH_CODES);
         const after = store.stats();
         expect(after.transactions - before.transactions).toBe(1);
         expect(after.conflicts - before.conflicts).toBe(3);
         expect(after.duplicates - before.duplicates).toBe(1);
-        const conflict = (settled[1] as PromiseRejectedResult).reason as WarroomError;
-        expect(isWarroomError(conflict)).toBe(true);
-        expect(conflict.message).toMatch(/Stream old is at version 2, but the append expected 1/);
-        expect(conflict.details).toEqual([{ field: "expectedVersion", message: conflict.message }]);
-        const [first, second] = [settled[5], settled[6]].map((s) => (s as PromiseFulfilledResult<AppendResult>).value);
-        expect(first?.duplicate).toBe(false);
-        expect(second?.duplicate).toBe(true);
-        expect(second?.events).toEqual(first?.events);
-        expect((await store.readStream("a")).map((e) => (e.data as { text: string }).text)).toEqual(["a1"]);
-        expect((await store.readStream("old")).map((e) => e.version)).toEqual([1, 2, 3]);
-        expect(await store.readStream("b")).toHaveLength(2);
-        expect(await store.readStream("c")).toEqual([]);
-        expect(await store.headPosition()).toBe(2 + 1 + 2 + 1 + 1);
       });
     });
 
