@@ -9,6 +9,7 @@
 import type { WarroomApp } from "../../app/warroom-app.js";
 import { isoNow } from "../../domain/shared/clock.js";
 import { isWarroomError, WarroomError } from "../../domain/shared/errors.js";
+import { tryAppend } from "../try-append.js";
 import type { ResolvedAlertsConfig, ResolvedReceiver } from "./alert-config.js";
 import {
   type AlertDeclaration,
@@ -248,18 +249,8 @@ export class AlertIngestor {
   }
 
   /** Appends expecting `version`; false when another writer got there first. */
-  private async tryAppend(stream: string, version: number, events: AlertEvent[]): Promise<boolean> {
-    try {
-      await this.app.store.append({
-        streamId: stream,
-        expectedVersion: version,
-        events: events.map((data) => ({ type: data.type, data })),
-      });
-      return true;
-    } catch (error) {
-      if (isWarroomError(error) && error.code === "stream.version_conflict") return false;
-      throw error;
-    }
+  private tryAppend(stream: string, version: number, events: AlertEvent[]): Promise<boolean> {
+    return tryAppend(this.app.store, stream, version, events);
   }
 
   private async isOpen(incidentId: string): Promise<boolean> {

@@ -11,6 +11,7 @@ import { EVENT_TYPES } from "../../domain/incident/events.js";
 import { type Clock, isoNow } from "../../domain/shared/clock.js";
 import { fail, isWarroomError } from "../../domain/shared/errors.js";
 import type { EventStore } from "../../store/event-store.js";
+import { tryAppend } from "../try-append.js";
 import {
   type CursorState,
   type DeliveryLogEntry,
@@ -188,18 +189,8 @@ export class WebhookRegistry {
   }
 
   /** Appends delivery outcomes after the version read; false when another writer moved first. */
-  async record(id: string, expectedVersion: number, events: WebhookEvent[]): Promise<boolean> {
-    try {
-      await this.store.append({
-        streamId: webhookStreamId(id),
-        expectedVersion,
-        events: events.map((event) => ({ type: event.type, data: event })),
-      });
-      return true;
-    } catch (error) {
-      if (isWarroomError(error) && error.code === "stream.version_conflict") return false;
-      throw error;
-    }
+  record(id: string, expectedVersion: number, events: WebhookEvent[]): Promise<boolean> {
+    return tryAppend(this.store, webhookStreamId(id), expectedVersion, events);
   }
 
   async require(id: string): Promise<Subscription> {
