@@ -5,7 +5,7 @@
  * the certification drill can compare a trainee's allocation synchronously, and tests can
  * check the solver against a second, independent method.
  */
-import { canFill, type Instance, placementValue, planObjective } from "./instance.js";
+import { canFill, type Instance, placementValue, planObjective, sev1Commanded } from "./instance.js";
 import type { Placement } from "./types.js";
 
 /** Beyond this many choices the search is not attempted. */
@@ -46,13 +46,10 @@ export function exactPlan(instance: Instance): Placement[] {
   let bestValue = Number.NEGATIVE_INFINITY;
   let value = 0;
 
-  const feasibleEnd = () =>
-    instance.incidents.filter((i) => i.sev1 && commanders.has(i.source.id)).length >= instance.sev1Commanders;
-
   const visit = (i: number) => {
     if (value + (rest[i] ?? 0) + deadlineBonus <= bestValue) return;
     if (i === people.length) {
-      if (!feasibleEnd()) return;
+      if (sev1Commanded(instance, commanders) < instance.sev1Commanders) return;
       const total = planObjective(instance, chosen);
       if (total > bestValue) {
         bestValue = total;

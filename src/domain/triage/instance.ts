@@ -142,6 +142,11 @@ export function planObjective(instance: Instance, placements: readonly Placement
   return Math.round(total * 1000) / 1000;
 }
 
+/** How many SEV-1s have a commander; a plan needs `sev1Commanders` of them (every SEV-1 gets an IC first). */
+export function sev1Commanded(instance: Instance, commanders: { has(incident: string): boolean }): number {
+  return instance.incidents.filter((i) => i.sev1 && commanders.has(i.source.id)).length;
+}
+
 /** Every rule of the plan, checked: used by tests and as a guard on the solver's answer. */
 export function planViolations(instance: Instance, placements: readonly Placement[]): string[] {
   const out: string[] = [];
@@ -183,9 +188,9 @@ export function planViolations(instance: Instance, placements: readonly Placemen
     }
   }
   for (const key of filled.keys()) out.push(`${key.replace("\u0000", " fills ")}, which it does not need`);
-  const sev1Commanded = instance.incidents.filter((i) => i.sev1 && commanders.has(i.source.id)).length;
-  if (sev1Commanded < instance.sev1Commanders) {
-    out.push(`only ${sev1Commanded} SEV-1s have a commander; ${instance.sev1Commanders} could`);
+  const commanded = sev1Commanded(instance, commanders);
+  if (commanded < instance.sev1Commanders) {
+    out.push(`only ${commanded} SEV-1s have a commander; ${instance.sev1Commanders} could`);
   }
   return out;
 }
