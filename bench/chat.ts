@@ -19,12 +19,8 @@ import { buildHttpApp } from "../src/http/build-http-app.js";
 import { ChatIntegration } from "../src/integrations/chat/chat-integration.js";
 import { slackSignature } from "../src/integrations/chat/verify.js";
 import { SlackRecorder } from "../test/chat/slack-recorder.js";
+import { arg } from "./autocannon.js";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const NOTES = arg("notes", 2000);
 const SECRET = "bench-secret";
 
