@@ -10,9 +10,10 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import type { EventStore } from "../store/event-store.js";
-import { type ScenarioDetail, type ScenarioSummary, scenarioDetail, scenarioSummary } from "./drill-report.js";
+import type { DrillDetail, DrillSummary, ScenarioDetail, ScenarioSummary } from "./drill-api-types.js";
+import { scenarioDetail, scenarioSummary } from "./drill-report.js";
 import { checkTrainee, TrainingRecords } from "./history.js";
-import { type DrillClock, LiveDrill } from "./live-drill.js";
+import { LiveDrill } from "./live-drill.js";
 import { builtInScenarioIds, resolveScenario, SCENARIOS_DIR } from "./scenario-loader.js";
 import type { Scenario } from "./scenario-schema.js";
 import { DrillSession } from "./session.js";
@@ -50,25 +51,7 @@ export interface DrillRegistryOptions {
   scenariosDir?: string;
 }
 
-export interface DrillSummary {
-  id: string;
-  scenario: { id: string; title: string };
-  trainee: string;
-  status: "running" | "finished";
-  startedAt: string;
-  lastUsedAt: string;
-  clock: DrillClock;
-  feedSize: number;
-  /** The score, once finished. */
-  percent: number | null;
-  passed: boolean | null;
-}
-
-export interface DrillDetail extends DrillSummary {
-  scenarioDetail: ScenarioDetail;
-  /** The drill's incidents as declared so far. */
-  incidents: string[];
-}
+export type { DrillDetail, DrillSummary } from "./drill-api-types.js";
 
 const DRILL_ID = /^DRL-[0-9a-f]{16}$/;
 

@@ -5,41 +5,14 @@
  * item's description, competency and criticality beside its evidence and advice, the
  * refused actions, and what was recorded.
  */
+
+import type { ScenarioDetail, ScenarioSummary } from "./drill-api-types.js";
 import { isCertifying, type RecordedRun } from "./history.js";
 import type { ItemScore, Score } from "./rubric/types.js";
 import type { DrillRun } from "./run-record.js";
 import type { Scenario } from "./scenario-schema.js";
 
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  difficulty: Scenario["difficulty"];
-  duration: string;
-  startsAt: string;
-  /** What it trains, in the scenario's words. */
-  objectives: string[];
-  cast: number;
-  fronts: number;
-  certifies: boolean;
-  passPercent: number;
-  groups: { name: string; points: number }[];
-}
-
-export interface ScenarioDetail extends ScenarioSummary {
-  briefing: string;
-  date: string;
-  people: { handle: string; name: string | null; role: string }[];
-  /** With several incidents at once: what a command names with `--incident` (never the severity: that is for the trainee to judge). */
-  frontKeys: { key: string; title: string }[];
-  rubric: {
-    group: string;
-    id: string;
-    points: number;
-    competency: string;
-    critical: boolean;
-    description: string | null;
-  }[];
-}
+export type { ScenarioDetail, ScenarioSummary } from "./drill-api-types.js";
 
 export interface ReportItem extends ItemScore {
   description: string | null;

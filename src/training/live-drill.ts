@@ -12,6 +12,7 @@ import { stringify } from "yaml";
 import type { Clock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import { parseCommandLine } from "./command-line.js";
+import type { DrillClock } from "./drill-api-types.js";
 import { type DrillReport, drillReport } from "./drill-report.js";
 import { formatOffset, parseOffset, wallClock } from "./duration.js";
 import type { TrainingRecords } from "./history.js";
@@ -23,24 +24,11 @@ import type { DrillSession } from "./session.js";
 import { checkAction } from "./transcript.js";
 
 /** A drill may run on this long past its scheduled end (the trainee acting late), no further. */
+export type { DrillClock } from "./drill-api-types.js";
+
 export const MAX_OVERTIME_SECONDS = 2 * 3600;
 /** The fastest the virtual clock may run. */
 export const MAX_SPEED = 120;
-
-export interface DrillClock {
-  /** Seconds since the start. */
-  offset: number;
-  /** "T+2m05s". */
-  offsetText: string;
-  /** ISO time on the virtual clock. */
-  at: string;
-  /** "02:07" (UTC). */
-  clock: string;
-  /** The scenario's length in seconds. */
-  duration: number;
-  /** Virtual seconds per real second; 0 when the clock only moves when advanced. */
-  speed: number;
-}
 
 export type DrillEvent =
   | { type: "feed"; entry: FeedEntry }

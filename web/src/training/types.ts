@@ -1,42 +1,14 @@
 /** The training API's answers, as the pages read them (see src/http/routes/training.ts). */
+import type { DrillClock } from "../../../src/training/drill-api-types.js";
 
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  difficulty: "beginner" | "intermediate" | "advanced" | "expert";
-  duration: string;
-  startsAt: string;
-  objectives: string[];
-  cast: number;
-  fronts: number;
-  certifies: boolean;
-  passPercent: number;
-  groups: { name: string; points: number }[];
-}
-
-export interface ScenarioDetail extends ScenarioSummary {
-  briefing: string;
-  date: string;
-  people: { handle: string; name: string | null; role: string }[];
-  frontKeys: { key: string; title: string }[];
-  rubric: {
-    group: string;
-    id: string;
-    points: number;
-    competency: string;
-    critical: boolean;
-    description: string | null;
-  }[];
-}
-
-export interface DrillClock {
-  offset: number;
-  offsetText: string;
-  at: string;
-  clock: string;
-  duration: number;
-  speed: number;
-}
+// The server's own shapes, type-only (erased in the Vite build; the module needs no Node).
+export type {
+  DrillClock,
+  DrillDetail,
+  DrillSummary,
+  ScenarioDetail,
+  ScenarioSummary,
+} from "../../../src/training/drill-api-types.js";
 
 export interface FeedEntry {
   seq: number;
@@ -49,24 +21,6 @@ export interface FeedEntry {
   text: string;
   asks?: boolean;
   incident?: string;
-}
-
-export interface DrillSummary {
-  id: string;
-  scenario: { id: string; title: string };
-  trainee: string;
-  status: "running" | "finished";
-  startedAt: string;
-  lastUsedAt: string;
-  clock: DrillClock;
-  feedSize: number;
-  percent: number | null;
-  passed: boolean | null;
-}
-
-export interface DrillDetail extends DrillSummary {
-  scenarioDetail: ScenarioDetail;
-  incidents: string[];
 }
 
 export interface InputResult {
