@@ -3,7 +3,7 @@
  * would cover it ("one more database engineer"), and who moves from where they are now.
  */
 
-import type { Instance, PlanIncident } from "./instance.js";
+import { canFill, type Instance, type PlanIncident } from "./instance.js";
 import { formatHours, hoursUntil } from "./priority.js";
 import {
   ANY_SKILL,
@@ -120,7 +120,7 @@ function commanderGap(instance: Instance, placedAt: Map<string, string>, inciden
 
 function skillGap(instance: Instance, placedAt: Map<string, string>, incident: PlanIncident, skill: string): string {
   const what = skill === ANY_SKILL ? "engineers" : `people with ${skill}`;
-  const holders = instance.roster.filter((p) => skill === ANY_SKILL || p.skills.includes(skill));
+  const holders = instance.roster.filter((p) => canFill(p, skill));
   if (holders.length === 0) return `nobody in the roster has ${skill}`;
   const available = holders.filter((p) => p.available);
   if (available.length === 0) return `the ${holders.length} ${what} are all unavailable`;
