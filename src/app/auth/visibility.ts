@@ -8,13 +8,20 @@
 import type { Incident } from "../../domain/incident/state.js";
 import type { Principal } from "./principal.js";
 
-export function membersOf(incident: Incident, added: ReadonlySet<string> = new Set()): Set<string> {
-  const members = new Set<string>([...added].map(lower));
-  members.add(lower(incident.declaredBy));
-  for (const holder of Object.values(incident.roles)) members.add(lower(holder.person));
-  for (const task of incident.tasks) members.add(lower(task.assignee));
-  for (const workstream of incident.workstreams) members.add(lower(workstream.lead));
-  return members;
+/**
+ * Whether `person` is a member, checked in place: no set is built (it runs per SSE delivery).
+ * `added` holds lower-cased handles, as `MembersService.of` returns them.
+ */
+export function isMember(incident: Incident, person: string, added: ReadonlySet<string> = new Set()): boolean {
+  const who = lower(person);
+  const is = (handle: string) => lower(handle) === who;
+  return (
+    added.has(who) ||
+    is(incident.declaredBy) ||
+    Object.values(incident.roles).some((holder) => is(holder.person)) ||
+    incident.tasks.some((task) => is(task.assignee)) ||
+    incident.workstreams.some((workstream) => is(workstream.lead))
+  );
 }
 
 /** No principal (local CLI, scheduler, auth off) sees everything. */
@@ -22,7 +29,7 @@ export function canSee(incident: Incident, principal: Principal | undefined, add
   if (!incident.private || principal === undefined) return true;
   if (principal.anonymous) return false;
   if (principal.role === "admin") return true;
-  return membersOf(incident, added).has(lower(principal.person));
+  return isMember(incident, principal.person, added);
 }
 
 function lower(handle: string): string {
