@@ -175,6 +175,10 @@ describe("drills over HTTP", () => {
     expect(listed.body.map((d: { id: string }) => d.id)).toEqual([id]);
     const report = await s.call("POST", `/api/drills/${id}/finish`, undefined, "robin-ic");
     expect(report.body.refused).toEqual([expect.objectContaining({ verb: "decide", code: "decision.no_options" })]);
+    // Finishing twice answers the same report.
+    const again = await s.call("POST", `/api/drills/${id}/finish`, undefined, "robin-ic");
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(report.body);
   });
 
   it("answers a retried command with its first result and does it once (Idempotency-Key)", async () => {

@@ -271,7 +271,6 @@ export function registerTrainingRoutes(
     async (request) => {
       const drill = drills.forTrainee(drillId(request), actor(request));
       const body = parseInput(finishBody, requireJsonObject(request.body), "body");
-      if (drill.report) return drill.report;
       return drill.finish(body.record === true ? drills.records : null);
     },
   );
