@@ -5,12 +5,11 @@
  */
 
 import { z } from "zod";
-import type { CallOptions } from "../../app/api.js";
 import type { WarroomApp } from "../../app/warroom-app.js";
 import { isWarroomError, WarroomError } from "../../domain/shared/errors.js";
-import { requireChatCommandAccess } from "./chat-access.js";
 import { ACTIONS } from "./messages.js";
-import { type ChatReply, ephemeral, inChannel, resultText } from "./replies.js";
+import { type ChatReply, ephemeral } from "./replies.js";
+import { mutate } from "./slash-commands.js";
 
 const stateValue = z.object({
   value: z.string().nullish(),
@@ -52,27 +51,22 @@ const INCIDENT = /^INC-(?:\d+|P[0-9A-F]+)$/;
 export async function runBlockActions(payload: BlockActions, ctx: InteractionContext): Promise<ChatReply | null> {
   const action = payload.actions[0];
   if (!action) return null;
-  const options: CallOptions = {
-    actor: ctx.actor,
-    ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-  };
+  // The controls sit in the incident's own channel: the answer is said there, as a slash command's would be.
+  const run = (incidentId: string, command: Parameters<typeof mutate>[2]) =>
+    mutate({ ...ctx, channelIncident: incidentId }, incidentId, command);
   const state = (blockId: string, actionId: string) => payload.state?.values[blockId]?.[actionId];
   try {
     switch (action.action_id) {
       case ACTIONS.ack: {
         const [incidentId, taskId] = (action.value ?? "").split(" ");
         if (!incidentId || !INCIDENT.test(incidentId) || !taskId) throw bad("the button names no incident and task");
-        requireChatCommandAccess(ctx.app, incidentId, "acknowledge-task");
-        const result = await ctx.app.execute(incidentId, { type: "acknowledge-task", taskId }, options);
-        return inChannel(resultText(ctx.actor, result));
+        return await run(incidentId, { type: "acknowledge-task", taskId });
       }
       case ACTIONS.resolve: {
         const incidentId = incidentOf(action.value ?? "");
         const summary = state(`resolve:${incidentId}`, ACTIONS.resolveSummary)?.value?.trim() ?? "";
         if (summary === "") throw bad("type a resolution summary in the box above, then press Resolve");
-        requireChatCommandAccess(ctx.app, incidentId, "resolve");
-        const result = await ctx.app.execute(incidentId, { type: "resolve", summary }, options);
-        return inChannel(resultText(ctx.actor, result));
+        return await run(incidentId, { type: "resolve", summary });
       }
       case ACTIONS.assignPerson: {
         const incidentId = incidentOf(action.block_id.replace(/^assign:/, ""));
@@ -81,9 +75,7 @@ export async function runBlockActions(payload: BlockActions, ctx: InteractionCon
         if (!action.selected_user) throw bad("pick a person to assign");
         const person = await ctx.handleOf(action.selected_user);
         if (!person) throw bad(`<@${action.selected_user}> is not linked to a Warroom person (see docs/chat.md)`);
-        requireChatCommandAccess(ctx.app, incidentId, "assign-role");
-        const result = await ctx.app.execute(incidentId, { type: "assign-role", role, person }, options);
-        return inChannel(resultText(ctx.actor, result));
+        return await run(incidentId, { type: "assign-role", role, person });
       }
       case ACTIONS.assignRole:
         return null; // the role is read from the message's state when the person is picked

@@ -59,7 +59,8 @@ const list = (flags: Flags, name: string) =>
 /** A flag's text, or else the rest of the words. */
 const textOr = (flags: Flags, name: string, words: string[]) => str(flags, name) ?? words.join(" ");
 
-async function mutate(
+/** Runs one incident command as the chat user, if their role allows it; answers what it did. */
+export async function mutate(
   ctx: SlashContext,
   incidentId: string,
   command: Record<string, unknown> & { type: IncidentCommandType },
