@@ -1,6 +1,7 @@
 /**
- * The shapes the browser reads from the public API (see /openapi.json). Written out here
- * rather than imported from the server so the web build never pulls in server code.
+ * The shapes the browser reads from the public API (see /openapi.json). Where the server's
+ * module is pure (no Node types), its shape is re-exported type-only, so the Vite build
+ * never pulls in server code; the rest are still written out here.
  */
 export type Severity = "SEV-1" | "SEV-2" | "SEV-3" | "SEV-4";
 export const SEVERITIES: Severity[] = ["SEV-1", "SEV-2", "SEV-3", "SEV-4"];
@@ -12,25 +13,8 @@ export type Audience = "team" | "executive" | "customer" | "legal";
 export const AUDIENCES: Audience[] = ["team", "executive", "customer", "legal"];
 export type Mode = "live" | "drill";
 
-export interface IncidentSummary {
-  id: string;
-  title: string;
-  severity: Severity;
-  status: Status;
-  mode: Mode;
-  private: boolean;
-  commander: string;
-  declaredAt: string;
-  resolvedAt: string | null;
-  elapsedSeconds: number;
-  nextUpdateDue: string | null;
-  overdue: boolean;
-  overdueBySeconds: number;
-  openTasks: number;
-  expiredTasks: number;
-  attention: string[];
-  version: number;
-}
+// The server's own shape, type-only (erased in the Vite build; views.ts needs no Node types).
+export type { IncidentSummary } from "../../../src/app/views.js";
 
 export interface TimelineEntry {
   version: number;
