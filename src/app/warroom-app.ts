@@ -123,7 +123,6 @@ export class WarroomApp implements WarroomApi {
 
   async declare(input: unknown, options: CallOptions): Promise<CommandResult> {
     const body = typeof input === "object" && input !== null ? input : {};
-    refuseUnknownFields({ ...body, type: "declare" });
     const command = parseOrFail(commandSchemas.declare, { ...body, type: "declare" }, "declare command");
     return this.run("declare", command, options);
   }
@@ -131,7 +130,6 @@ export class WarroomApp implements WarroomApi {
   async execute(incidentId: string, input: unknown, options: CallOptions): Promise<CommandResult> {
     const command = parseOrFail(incidentCommandSchema, input, "command");
     if (command.type === "declare") fail("validation.failed", "use declare to start a new incident", "type");
-    refuseUnknownFields(input);
     const id = normaliseId(incidentId);
     await this.ensureVisible(id);
     return this.run(id, command, options);
@@ -477,23 +475,6 @@ export class WarroomApp implements WarroomApi {
  * A field the command does not have is refused, naming it, rather than dropped: a typo
  * (`asignee`) or a stray field must not look accepted.
  */
-function refuseUnknownFields(input: unknown): void {
-  if (typeof input !== "object" || input === null) return;
-  const type = (input as { type?: unknown }).type;
-  const schema =
-    typeof type === "string" && Object.hasOwn(commandSchemas, type) ? commandSchemas[type as CommandType] : undefined;
-  if (!schema) return;
-  const known = new Set(Object.keys(schema.shape));
-  const unknown = Object.keys(input).filter((key) => !known.has(key));
-  if (unknown.length === 0) return;
-  const details = unknown.slice(0, 10).map((field) => ({ field, message: `${type} has no field '${field}'` }));
-  throw new WarroomError(
-    "validation.failed",
-    `invalid ${type} command: unknown field${unknown.length > 1 ? "s" : ""} ${unknown.slice(0, 10).join(", ")}; known: ${[...known].join(", ")}`,
-    details,
-  );
-}
-
 /** "inc-7", "7" and "INC-7" all name INC-7. */
 export function normaliseId(incidentId: string): string {
   const trimmed = String(incidentId).trim().toUpperCase();

@@ -295,7 +295,7 @@ describe("outgoing webhooks", () => {
       ["POST", "/api/webhooks", { url: "not a url" }, "validation.failed", "url"],
       ["POST", "/api/webhooks", { url: "http://x.example", events: ["NoSuchEvent"] }, "validation.failed", "events.0"],
       ["POST", "/api/webhooks", { url: "http://x.example", events: [] }, "validation.failed", "events"],
-      ["POST", "/api/webhooks", { url: "http://x.example", extra: 1 }, "validation.failed", "(body)"],
+      ["POST", "/api/webhooks", { url: "http://x.example", extra: 1 }, "validation.failed", "extra"],
       ["POST", "/api/webhooks/WH9/replay", { fromPosition: 1 }, "webhook.not_found", "id"],
       ["POST", "/api/webhooks/WH1/replay", { fromPosition: 0 }, "validation.failed", "fromPosition"],
       ["DELETE", "/api/webhooks/WH1", undefined, "webhook.not_found", "id"],

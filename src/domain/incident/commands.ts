@@ -39,8 +39,9 @@ const minutes = z
   .max(7 * 24 * 60);
 const itemId = z.string().trim().min(1).max(32);
 
+/** Strict: a field a command does not have is refused by name, not silently dropped. */
 export const commandSchemas = {
-  declare: z.object({
+  declare: z.strictObject({
     type: z.literal("declare"),
     title: text,
     severity,
@@ -51,31 +52,31 @@ export const commandSchemas = {
     private: z.boolean().default(false),
     commander: handle.optional(),
   }),
-  "change-severity": z.object({ type: z.literal("change-severity"), severity, reason: text }),
-  "assign-role": z.object({ type: z.literal("assign-role"), role: roleId, person: handle }),
-  "release-role": z.object({ type: z.literal("release-role"), role: roleId, reason: optionalText }),
-  "hand-over-role": z.object({
+  "change-severity": z.strictObject({ type: z.literal("change-severity"), severity, reason: text }),
+  "assign-role": z.strictObject({ type: z.literal("assign-role"), role: roleId, person: handle }),
+  "release-role": z.strictObject({ type: z.literal("release-role"), role: roleId, reason: optionalText }),
+  "hand-over-role": z.strictObject({
     type: z.literal("hand-over-role"),
     role: roleId,
     to: handle,
     briefing: optionalText,
     overrideReason: optionalText,
   }),
-  "change-status": z.object({
+  "change-status": z.strictObject({
     type: z.literal("change-status"),
     status: z.enum([...OPEN_STATUSES, "resolved"], {
       error: `status must be one of ${OPEN_STATUSES.join(", ")} (use resolve to resolve)`,
     }),
     note: optionalText,
   }),
-  "add-note": z.object({ type: z.literal("add-note"), channel: z.enum(CHANNELS).default("command"), text }),
-  "set-cadence": z.object({
+  "add-note": z.strictObject({ type: z.literal("add-note"), channel: z.enum(CHANNELS).default("command"), text }),
+  "set-cadence": z.strictObject({
     type: z.literal("set-cadence"),
     /** Minutes between updates; null turns the cadence off; omit with followSeverity. */
     minutes: minutes.nullable().optional(),
     followSeverity: z.boolean().default(false),
   }),
-  "publish-update": z.object({
+  "publish-update": z.strictObject({
     type: z.literal("publish-update"),
     audience: z.enum(AUDIENCES),
     text,
@@ -86,32 +87,36 @@ export const commandSchemas = {
     /** Refuse to publish when the text analyser finds an error for this audience. */
     strict: z.boolean().default(false),
   }),
-  "start-workstream": z.object({
+  "start-workstream": z.strictObject({
     type: z.literal("start-workstream"),
     name: text,
     lead: handle,
     goal: text,
     timeboxMinutes: minutes.optional(),
   }),
-  "close-workstream": z.object({ type: z.literal("close-workstream"), workstreamId: itemId, outcome: optionalText }),
-  "assign-task": z.object({
+  "close-workstream": z.strictObject({
+    type: z.literal("close-workstream"),
+    workstreamId: itemId,
+    outcome: optionalText,
+  }),
+  "assign-task": z.strictObject({
     type: z.literal("assign-task"),
     title: text,
     assignee: z.string().trim().max(100),
     timeboxMinutes: minutes.optional(),
     workstreamId: itemId.optional(),
   }),
-  "acknowledge-task": z.object({ type: z.literal("acknowledge-task"), taskId: itemId }),
-  "complete-task": z.object({ type: z.literal("complete-task"), taskId: itemId, outcome: optionalText }),
-  "cancel-task": z.object({ type: z.literal("cancel-task"), taskId: itemId, reason: optionalText }),
-  "propose-option": z.object({
+  "acknowledge-task": z.strictObject({ type: z.literal("acknowledge-task"), taskId: itemId }),
+  "complete-task": z.strictObject({ type: z.literal("complete-task"), taskId: itemId, outcome: optionalText }),
+  "cancel-task": z.strictObject({ type: z.literal("cancel-task"), taskId: itemId, reason: optionalText }),
+  "propose-option": z.strictObject({
     type: z.literal("propose-option"),
     title: text,
     description: optionalText,
     attributes: optionAttributesSchema.strict().default({}),
     proposedBy: handle.optional(),
   }),
-  "record-decision": z.object({
+  "record-decision": z.strictObject({
     type: z.literal("record-decision"),
     kind: z.enum(DECISION_KINDS),
     title: optionalText,
@@ -124,47 +129,47 @@ export const commandSchemas = {
     /** The decision deadline this decision meets (closes it). */
     deadlineId: itemId.optional(),
   }),
-  "add-action-item": z.object({
+  "add-action-item": z.strictObject({
     type: z.literal("add-action-item"),
     title: text,
     owner: handle,
     dueDate: z.iso.date("dueDate must be a date like 2026-12-01").optional(),
     horizon: z.enum(HORIZONS).default("short-term"),
   }),
-  "complete-action-item": z.object({ type: z.literal("complete-action-item"), actionId: itemId }),
-  "issue-reminders": z.object({ type: z.literal("issue-reminders") }),
-  "set-decision-deadline": z.object({
+  "complete-action-item": z.strictObject({ type: z.literal("complete-action-item"), actionId: itemId }),
+  "issue-reminders": z.strictObject({ type: z.literal("issue-reminders") }),
+  "set-decision-deadline": z.strictObject({
     type: z.literal("set-decision-deadline"),
     question: text,
     by: z.iso.datetime({ offset: true }).optional(),
     inMinutes: minutes.optional(),
   }),
-  "close-decision-deadline": z.object({
+  "close-decision-deadline": z.strictObject({
     type: z.literal("close-decision-deadline"),
     deadlineId: itemId,
     outcome: z.literal("cancelled").default("cancelled"),
   }),
-  "set-trigger": z.object({
+  "set-trigger": z.strictObject({
     type: z.literal("set-trigger"),
     condition: text,
     action: text,
     by: z.iso.datetime({ offset: true }).optional(),
     inMinutes: minutes.optional(),
   }),
-  "close-trigger": z.object({
+  "close-trigger": z.strictObject({
     type: z.literal("close-trigger"),
     triggerId: itemId,
     outcome: z.enum(["fired", "averted", "cancelled"]),
     note: optionalText,
   }),
-  "save-postmortem": z.object({
+  "save-postmortem": z.strictObject({
     type: z.literal("save-postmortem"),
     markdown: text,
     /** The revision the editor started from; a newer one means someone else saved meanwhile. */
     baseRevision: z.number().int().min(0).optional(),
   }),
-  "publish-postmortem": z.object({ type: z.literal("publish-postmortem") }),
-  "set-impact-estimate": z.object({
+  "publish-postmortem": z.strictObject({ type: z.literal("publish-postmortem") }),
+  "set-impact-estimate": z.strictObject({
     type: z.literal("set-impact-estimate"),
     /** Each field: a value sets it, null clears it, absent keeps the earlier one. */
     revenueAtRiskPerHourUsd: z.number().nonnegative("revenue at risk is 0 or more").max(1e12).nullable().optional(),
@@ -172,7 +177,7 @@ export const commandSchemas = {
     worseningPctPerHour: z.number().min(-100).max(10_000).nullable().optional(),
     note: optionalText,
   }),
-  "set-skill-needs": z.object({
+  "set-skill-needs": z.strictObject({
     type: z.literal("set-skill-needs"),
     needs: z
       .array(
@@ -191,8 +196,8 @@ export const commandSchemas = {
       )
       .max(20),
   }),
-  resolve: z.object({ type: z.literal("resolve"), summary: text }),
-  reopen: z.object({ type: z.literal("reopen"), reason: text }),
+  resolve: z.strictObject({ type: z.literal("resolve"), summary: text }),
+  reopen: z.strictObject({ type: z.literal("reopen"), reason: text }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
