@@ -6,8 +6,9 @@
  * Mattermost sends its slash command's token (form field `token`, or `Authorization: Token …`).
  * Comparisons are constant-time.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { WarroomError } from "../../domain/shared/errors.js";
+import { safeEqual } from "../webhooks/signature.js";
 
 export const SLACK_TOLERANCE_SECONDS = 5 * 60;
 
@@ -45,7 +46,7 @@ export function verifySlackRequest(secret: string, parts: SlackRequestParts, now
       [{ field: "X-Slack-Request-Timestamp", message: "older than five minutes or in the future" }],
     );
   }
-  if (!sameText(signature, slackSignature(secret, timestamp, parts.rawBody))) {
+  if (!safeEqual(signature, slackSignature(secret, timestamp, parts.rawBody))) {
     throw new WarroomError("integration.bad_signature", "X-Slack-Signature does not match the body and timestamp", [
       { field: "X-Slack-Signature", message: "does not match" },
     ]);
@@ -66,18 +67,11 @@ export function verifyMattermostToken(
       { field: "token", message: "missing" },
     ]);
   }
-  if (!sameText(given, expected)) {
+  if (!safeEqual(given, expected)) {
     throw new WarroomError("integration.bad_signature", "the slash command's token does not match", [
       { field: "token", message: "does not match" },
     ]);
   }
-}
-
-/** Constant-time for equal lengths; a length difference is not secret. */
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a, "utf8");
-  const right = Buffer.from(b, "utf8");
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

@@ -57,6 +57,7 @@ export function verifySignature(
   }
 }
 
+/** Constant-time for equal lengths; a length difference is not secret. */
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
