@@ -196,6 +196,15 @@ describe("flags", () => {
     );
   });
 
+  it("names each missing role with the right article", () => {
+    const list = flags(incidentOf([declared({ severity: "SEV-1", cadenceMinutes: 15 })]), at(1), DEFAULT_POLICY);
+    expect(list.filter((f) => f.code === "required-role-missing").map((f) => f.message)).toEqual([
+      "SEV-1 expects a tech-lead; nobody holds it",
+      "SEV-1 expects a comms-lead; nobody holds it",
+      "SEV-1 expects an exec-stakeholder; nobody holds it",
+    ]);
+  });
+
   it("clears a missing-role flag once the role is filled", () => {
     const sev1 = [
       declared({ severity: "SEV-1", cadenceMinutes: 15 }),

@@ -68,7 +68,10 @@ export function flags(incident: Incident, now: string, policy: IncidentPolicy): 
   if (incident.status === "resolved") return out;
   for (const role of policy.severities[incident.severity].requiredRoles) {
     if (!incident.roles[role]) {
-      out.push({ code: "required-role-missing", message: `${incident.severity} expects a ${role}; nobody holds it` });
+      out.push({
+        code: "required-role-missing",
+        message: `${incident.severity} expects ${article(role)} ${role}; nobody holds it`,
+      });
     }
   }
   const clock = updateClock(incident, now);
@@ -109,4 +112,9 @@ export function formatDuration(totalSeconds: number): string {
   if (h > 0) return `${h}h${String(m).padStart(2, "0")}m`;
   if (m > 0) return `${m}m${String(sec).padStart(2, "0")}s`;
   return `${sec}s`;
+}
+
+/** "an exec-stakeholder", "an incident-commander", "a tech-lead". */
+function article(word: string): "a" | "an" {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }

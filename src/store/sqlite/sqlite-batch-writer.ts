@@ -6,7 +6,8 @@
  * A batch of checked requests is written in one immediate transaction. Each request is
  * judged on its own, in arrival order, against everything before it (the file and the
  * earlier requests of the batch): a repeated idempotency key returns the first result,
- * a stale expectedVersion fails alone, anything else is written under its own SAVEPOINT.
+ * a stale expectedVersion fails alone, anything else is written under its own SAVEPOINT
+ * (a request of one row, without a key, needs none: a single statement is atomic).
  * If the transaction itself fails (disk full, I/O error, lock timeout) the whole batch
  * fails and nothing of it is written. The UNIQUE (stream_id, version) constraint is the
  * final guard, e.g. against another process writing to the same file.
@@ -103,7 +104,12 @@ export class SqliteBatchWriter {
     const current = this.sql.currentVersion.get(request.streamId) ?? 0;
     if (current !== request.expectedVersion) return { error: conflict(request, current) };
     try {
-      const { append, head: next } = this.writeRequest(request, recordedAt, head);
+      // One statement is atomic on its own (a failed INSERT undoes itself and leaves the
+      // transaction open), so only a request that writes two or more rows needs a SAVEPOINT.
+      const single = request.events.length === 1 && request.idempotencyKey === null;
+      const { append, head: next } = single
+        ? this.insertEvents(request, recordedAt, head)
+        : this.writeRequest(request, recordedAt, head);
       head.position = next.position;
       head.hash = next.hash;
       return { ok: append };
@@ -116,7 +122,7 @@ export class SqliteBatchWriter {
     }
   }
 
-  /** Runs under its own SAVEPOINT (a nested better-sqlite3 transaction); `head` is not changed. */
+  /** Runs under its own SAVEPOINT (a nested better-sqlite3 transaction) or as one atomic INSERT; `head` is not changed. */
   private insertEvents(request: CheckedAppend, recordedAt: string, head: ChainHead): Written {
     const { streamId, expectedVersion, idempotencyKey, requestHash, events } = request;
     const positions: number[] = new Array(events.length);
