@@ -35,10 +35,21 @@ const SQLITE_SYNCHRONOUS_FULL = 2;
 
 /* ------------------------------- the servers (children) ------------------------------- */
 
-type ToChild = { stop: true };
+type ToChild = { stop: true } | { cpu: true };
 type FromChild =
   | { ready: string; synchronous?: number; adminToken?: string; tokens?: string[] }
-  | { stopped: true; head?: number; notes?: number; stats?: ReturnType<SqliteEventStore["stats"]> };
+  | { stopped: true; head?: number; notes?: number; stats?: ReturnType<SqliteEventStore["stats"]> }
+  | { cpuMicros: number };
+
+/** Answers `{ cpu: true }` with the process's CPU time so far (user + system, µs); anything else stops it. */
+function onParentMessage(stop: () => Promise<void>): void {
+  process.on("message", (m: ToChild) => {
+    if ("cpu" in m) {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system } satisfies FromChild);
+    } else void stop();
+  });
+}
 
 async function runChild(kind: string, dbPath: string | undefined): Promise<void> {
   const send = (message: FromChild) => process.send?.(message);
@@ -51,7 +62,7 @@ async function runChild(kind: string, dbPath: string | undefined): Promise<void>
     await http.listen({ host: "127.0.0.1", port: 0 });
     const address = http.server.address();
     send({ ready: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
-    process.on("message", async (_m: ToChild) => {
+    onParentMessage(async () => {
       await http.close();
       send({ stopped: true });
       process.exit(0);
@@ -77,7 +88,7 @@ async function runChild(kind: string, dbPath: string | undefined): Promise<void>
     // The writer connection's setting: with the thread writer, the one that commits.
     ...(sqlite ? { synchronous: (await sqlite.writerPragmas()).synchronous } : {}),
   });
-  process.on("message", async (_m: ToChild) => {
+  onParentMessage(async () => {
     const head = await store.headPosition();
     // Notes only: the directory also writes (a token's last-used time, throttled).
     let notes = 0;
@@ -117,6 +128,19 @@ class Child {
     });
   }
 
+  /** The server process's CPU time so far (user + system), in µs. */
+  cpuMicros(): Promise<number> {
+    return new Promise((resolve) => {
+      const onMessage = (m: FromChild) => {
+        if (!("cpuMicros" in m)) return;
+        this.process.off("message", onMessage);
+        resolve(m.cpuMicros);
+      };
+      this.process.on("message", onMessage);
+      this.process.send({ cpu: true } satisfies ToChild);
+    });
+  }
+
   stop(): Promise<Extract<FromChild, { stopped: true }>> {
     return new Promise((resolve) => {
       this.process.removeAllListeners("exit");
@@ -153,6 +177,10 @@ interface Run {
   errors: number;
   timeouts: number;
   statuses: Record<string, number>;
+  /** The server's CPU time per answered request (µs): what it costs, whether or not it was saturated. */
+  cpuPerRequestUs: number;
+  /** The server's CPU time over the run's wall time: 1 means one core kept busy. */
+  cpuShare: number;
 }
 
 interface Target {
@@ -168,8 +196,15 @@ interface Target {
 }
 
 async function run(target: Target, duration: number): Promise<Run> {
+  const cpuBefore = await target.server.cpuMicros();
+  const started = performance.now();
   const r = await autocannon({ ...target.options, duration });
+  const cpuMicros = (await target.server.cpuMicros()) - cpuBefore;
+  const wallMicros = (performance.now() - started) * 1000;
+  const answered = r["2xx"] + r.non2xx;
   return {
+    cpuPerRequestUs: answered > 0 ? cpuMicros / answered : 0,
+    cpuShare: cpuMicros / wallMicros,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -304,12 +339,15 @@ async function main(): Promise<void> {
   }
 
   const pad = (value: string | number, n: number) => String(value).padStart(n);
-  console.log(`${"round".padEnd(7)}${"server".padEnd(26)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}`);
+  console.log(
+    `${"round".padEnd(7)}${"server".padEnd(26)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("cpu µs/req", 12)}${pad("cpu share", 11)}`,
+  );
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
       const r = target.runs[round] as Run;
       console.log(
-        `${pad(round + 1, 5)}  ${target.name.padEnd(26)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50, 8)}${pad(r.p99, 8)}`,
+        `${pad(round + 1, 5)}  ${target.name.padEnd(26)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50, 8)}${pad(r.p99, 8)}` +
+          `${pad(r.cpuPerRequestUs.toFixed(1), 12)}${pad(r.cpuShare.toFixed(2), 11)}`,
       );
     }
   }
@@ -321,6 +359,8 @@ async function main(): Promise<void> {
     p50: median(t.runs.map((r) => r.p50)),
     p99: median(t.runs.map((r) => r.p99)),
     worstP99: Math.max(...t.runs.map((r) => r.p99)),
+    cpuPerRequestUs: median(t.runs.map((r) => r.cpuPerRequestUs)),
+    cpuShare: median(t.runs.map((r) => r.cpuShare)),
     ok: sum(t.runs.map((r) => r.ok)),
     non2xx: sum(t.runs.map((r) => r.non2xx)),
     errors: sum(t.runs.map((r) => r.errors + r.timeouts)),
@@ -330,13 +370,27 @@ async function main(): Promise<void> {
     }, {}),
   }));
   console.log(
-    `${"server (median of rounds)".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("worst p99", 11)}${pad("2xx", 10)}${pad("non-2xx", 9)}${pad("errors", 8)}`,
+    `${"server (median of rounds)".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("worst p99", 11)}${pad("2xx", 10)}${pad("non-2xx", 9)}${pad("errors", 8)}${pad("cpu µs/req", 12)}${pad("cpu share", 11)}`,
   );
   for (const r of summary) {
     console.log(
-      `${r.name.padEnd(28)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(r.worstP99, 11)}${pad(r.ok, 10)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}`,
+      `${r.name.padEnd(28)}${pad(r.rps.toFixed(0), 9)}${pad(r.p50, 8)}${pad(r.p99, 8)}${pad(r.worstP99, 11)}${pad(r.ok, 10)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}` +
+        `${pad(r.cpuPerRequestUs.toFixed(1), 12)}${pad(r.cpuShare.toFixed(2), 11)}`,
     );
   }
+  console.log("");
+  const bareCpu = (summary[0] as (typeof summary)[number]).cpuPerRequestUs;
+  console.log(
+    `server CPU per request: bare ${bareCpu.toFixed(1)} µs at a CPU share of ${(summary[0] as (typeof summary)[number]).cpuShare.toFixed(2)}` +
+      `${(summary[0] as (typeof summary)[number]).cpuShare < 0.9 ? " (below 1: autocannon, not the bare server, set the pace)" : ""}; ` +
+      summary
+        .slice(1)
+        .map(
+          (r) =>
+            `${r.name} ${r.cpuPerRequestUs.toFixed(1)} µs (${(r.cpuPerRequestUs / (bareCpu || 1)).toFixed(1)}× bare)`,
+        )
+        .join(", "),
+  );
   console.log("");
 
   const verdicts = warroomTargets.map((target, index) => {
@@ -391,6 +445,8 @@ async function main(): Promise<void> {
         p50Ms: r.p50,
         p99Ms: r.p99,
         worstP99Ms: r.worstP99,
+        cpuPerRequestUs: Number(r.cpuPerRequestUs.toFixed(1)),
+        cpuShare: Number(r.cpuShare.toFixed(2)),
         ok: r.ok,
         non2xx: r.non2xx,
         errors: r.errors,
