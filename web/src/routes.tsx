@@ -2,6 +2,8 @@
 import { IncidentListPage } from "./incidents/incident-list-page";
 import { PostmortemPage } from "./postmortem/postmortem-page";
 import type { PageRoute } from "./router";
+import { SearchPage } from "./search/search-page";
+import { currentSearch } from "./search/search-path";
 import { trainingNav, trainingRoutes } from "./training/routes";
 import { WarRoomPage } from "./warroom/war-room-page";
 
@@ -17,6 +19,11 @@ export const routes: PageRoute[] = [
     pattern: "/incidents/:id/postmortem",
     title: (p) => `${p.id} · postmortem`,
     render: (p) => <PostmortemPage key={p.id} incidentId={p.id ?? ""} />,
+  },
+  {
+    pattern: "/search",
+    title: () => (currentSearch().q ? `Search: ${currentSearch().q}` : "Search"),
+    render: () => <SearchPage />,
   },
   ...trainingRoutes,
 ];

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client";
 import { useLiveStream } from "../api/live";
 import { type IncidentSummary, SEVERITIES } from "../api/types";
-import { Link } from "../router";
+import { Link, navigate } from "../router";
+import { keepSearchFocus, SEARCH_BOX_ID, SearchBox } from "../search/search-box";
+import { searchPath } from "../search/search-path";
 import { DrillBadge, Elapsed, ErrorBox, SeverityBadge, UpdateCountdown } from "../ui/parts";
 import { focusById, type Shortcut, useShortcuts } from "../ui/shortcuts";
 import { useApi } from "../ui/use-api";
@@ -52,10 +54,19 @@ export function IncidentListPage() {
   const shortcuts = useMemo<Shortcut[]>(
     () => [
       { key: "n", description: "Declare a new incident", run: () => focusById("declare-title-input") },
-      { key: "/", description: "Search incidents", run: () => focusById("incident-search") },
+      {
+        key: "/",
+        description: "Search: typing filters the list, Enter searches every timeline, Escape clears",
+        run: () => focusById(SEARCH_BOX_ID),
+      },
     ],
     [],
   );
+  // Enter: the server searches every timeline, within the kind of incidents the list shows.
+  const searchTimelines = (words: string) => {
+    keepSearchFocus();
+    navigate(searchPath({ q: words, status, ...(mode ? { mode } : {}) }));
+  };
   useShortcuts(shortcuts);
 
   return (
@@ -74,16 +85,12 @@ export function IncidentListPage() {
             {status === "open" ? "Open incidents" : status === "resolved" ? "Resolved incidents" : "All incidents"}
           </h2>
           <div className="form-row filters">
-            <label>
-              Search
-              <input
-                id="incident-search"
-                type="search"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                placeholder="id, title, commander"
-              />
-            </label>
+            <SearchBox
+              value={search}
+              onChange={setSearch}
+              onSearch={searchTimelines}
+              placeholder="filter by id, title, commander; Enter searches timelines"
+            />
             <label>
               Status
               <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
@@ -136,7 +143,12 @@ export function IncidentListPage() {
             </tbody>
           </table>
         </div>
-        {list.data && shown.length === 0 && <p className="muted">No incidents match.</p>}
+        {list.data && shown.length === 0 && (
+          <p className="muted">
+            No incidents match.
+            {search.trim() && " Press Enter in the search box to look for it in every incident's timeline."}
+          </p>
+        )}
       </section>
     </div>
   );
