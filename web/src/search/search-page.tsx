@@ -29,9 +29,14 @@ export function SearchPage() {
   // Back and forward change the address under the page: the box follows it.
   useEffect(() => setDraft(q), [q]);
 
-  const result = useApi<SearchAnswer | null>(
-    () => (q.trim() ? api.get<SearchAnswer>("/api/search", { q, status, mode, limit }) : Promise.resolve(null)),
-    [q, status, mode, limit],
+  // Each answer carries the search it answers, so a new address never shows the last one's hits.
+  const asked = searchPath(query);
+  const result = useApi<{ asked: string; answer: SearchAnswer } | null>(
+    () =>
+      q.trim()
+        ? api.get<SearchAnswer>("/api/search", { q, status, mode, limit }).then((answer) => ({ asked, answer }))
+        : Promise.resolve(null),
+    [asked],
   );
 
   const go = (next: SearchQuery) => {
@@ -57,7 +62,7 @@ export function SearchPage() {
   );
   useShortcuts(shortcuts);
 
-  const answer = result.loading ? null : result.data;
+  const answer = !result.loading && result.data?.asked === asked ? result.data.answer : null;
   const scope = `${SCOPE[status]}${mode === "drill" ? ", drills only" : mode === "live" ? ", live only" : ""}`;
 
   return (
