@@ -2,9 +2,11 @@
  * The application's public surface. The in-process app (`WarroomApp`) and the HTTP client
  * used by `warroom --server` both implement it, so the CLI cannot tell them apart.
  */
+
 import type { Channel, EventType, Mode } from "../domain/incident/events.js";
 import type { IncidentPolicy, Severity } from "../domain/incident/policy.js";
 import type { TimelineEntry } from "../domain/incident/timeline.js";
+import type { SearchAnswer, SearchInput } from "./search.js";
 import type { IncidentDetail, IncidentSummary, IncidentView, OpenActionItem, OpenTaskItem } from "./views.js";
 
 export interface CallOptions {
@@ -63,6 +65,8 @@ export interface WarroomApi {
   timeline(incidentId: string, filter?: TimelineFilter): Promise<TimelineEntry[]>;
   openTasks(filter?: { assignee?: string }): Promise<OpenTaskItem[]>;
   openActionItems(filter?: ActionItemFilter): Promise<OpenActionItem[]>;
+  /** Full-text search over every incident's log (the caller's visible incidents only), newest first. */
+  search(input: SearchInput): Promise<SearchAnswer>;
   policy(): Promise<IncidentPolicy>;
   /**
    * Live entries after `afterPosition` (0 = from the start), for one incident or all,

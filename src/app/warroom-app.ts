@@ -47,6 +47,7 @@ import { liveEntryOf } from "./live-entry.js";
 import { LiveFeed } from "./live-feed.js";
 import { WarroomMetrics } from "./metrics.js";
 import { PeopleService } from "./people/people-service.js";
+import { type SearchAnswer, type SearchInput, searchInputSchema, searchLog } from "./search.js";
 import { StreamLocks } from "./stream-locks.js";
 import { parseOrFail } from "./validation.js";
 import {
@@ -199,6 +200,21 @@ export class WarroomApp implements WarroomApi {
       }
     }
     return out.sort((a, b) => (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999"));
+  }
+
+  /** Full-text search over the incidents the caller may see (see search.ts). */
+  async search(input: SearchInput): Promise<SearchAnswer> {
+    const query = parseOrFail(searchInputSchema, input, "search");
+    await this.feed.catchUp();
+    // Only what the projection has folded: each hit's incident is then known and checked.
+    return searchLog(query, {
+      readAll: (after, limit) => this.store.readAll(after, limit),
+      visibleIncident: (id) => {
+        const incident = this.projection.peek(id);
+        return incident && this.visible(incident) ? incident : undefined;
+      },
+      upTo: this.feed.position,
+    });
   }
 
   async policy(): Promise<IncidentPolicy> {

@@ -3,6 +3,7 @@
  * app, so the CLI (`--server`), tests and the web can switch between them. Errors come
  * back as the server's problem+json and are rethrown as the same WarroomError.
  */
+
 import type {
   ActionItemFilter,
   CallOptions,
@@ -13,6 +14,7 @@ import type {
   TimelineFilter,
   WarroomApi,
 } from "../app/api.js";
+import type { SearchAnswer, SearchInput } from "../app/search.js";
 import type { IncidentDetail, IncidentSummary, OpenActionItem, OpenTaskItem } from "../app/views.js";
 import type { IncidentPolicy } from "../domain/incident/policy.js";
 import type { TimelineEntry } from "../domain/incident/timeline.js";
@@ -102,6 +104,16 @@ export class WarroomHttpClient implements WarroomApi {
     const query = { owner: filter.owner, status: filter.status, overdue };
     const body = await this.send<{ actionItems: OpenActionItem[] }>("GET", "/api/action-items", { query });
     return body.actionItems;
+  }
+
+  search(input: SearchInput): Promise<SearchAnswer> {
+    const query = {
+      q: input.q,
+      status: input.status,
+      mode: input.mode,
+      limit: input.limit === undefined ? undefined : String(input.limit),
+    };
+    return this.send("GET", "/api/search", { query });
   }
 
   policy(): Promise<IncidentPolicy> {

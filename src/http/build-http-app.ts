@@ -26,6 +26,7 @@ import { registerIncidentRoutes } from "./routes/incidents.js";
 import { registerMetaRoutes } from "./routes/meta.js";
 import { registerPeopleRoutes } from "./routes/people.js";
 import { registerPostmortemRoutes } from "./routes/postmortem.js";
+import { registerSearchRoutes } from "./routes/search.js";
 import { registerStatusPageRoutes } from "./routes/status-page.js";
 import { registerStreamRoutes } from "./routes/stream.js";
 import { registerTokenRoutes } from "./routes/tokens.js";
@@ -163,6 +164,7 @@ export function buildHttpApp(options: BuildHttpAppOptions): FastifyInstance {
 
   registerMetaRoutes(context);
   registerIncidentRoutes(context);
+  registerSearchRoutes(context);
   registerCommandRoutes(context);
   registerCommsRoutes(context);
   registerDecisionSupportRoutes(context, options.decisionWeights);

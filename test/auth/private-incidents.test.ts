@@ -134,6 +134,29 @@ describe("private incidents", () => {
     }
   });
 
+  it("are never found by search for non-members; members and admins find their notes and title", async () => {
+    const search = (who: string, q: string) =>
+      t.call("GET", `/api/search?q=${encodeURIComponent(q)}`, { token: tok[who] });
+    for (const q of ["invoices", "scope", "rotate keys", "Customer"]) {
+      for (const who of ["outsider", "viewer"]) {
+        const answer = await search(who, q);
+        expect(answer.status).toBe(200);
+        expect(answer.body.hits, `${who} searching ${q}`).toEqual([]);
+        expect(answer.body.truncated).toBe(false);
+      }
+    }
+    for (const who of ["declarer", "assignee", "admin"]) {
+      const answer = await search(who, "invoices");
+      expect(answer.body.hits.map((h: { incidentId: string; field: string }) => [h.incidentId, h.field])).toEqual([
+        [privateId, "text"],
+        [privateId, "title"],
+      ]);
+    }
+    // The public incident's own words are still found by everyone.
+    const open = await search("outsider", "open one");
+    expect(open.body.hits.map((h: { incidentId: string }) => h.incidentId)).toEqual([publicId]);
+  });
+
   it("are visible to the declarer, an assignee, someone added explicitly, and admins; not after removal", async () => {
     const show = (who: string) => t.call("GET", `/api/incidents/${privateId}`, { token: tok[who] });
     expect((await show("declarer")).status).toBe(200);

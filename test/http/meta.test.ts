@@ -24,6 +24,7 @@ const EXPECTED_ROUTES: [string, string][] = [
   ["GET", "/api/incidents/:id/timeline"],
   ["GET", "/api/tasks"],
   ["GET", "/api/action-items"],
+  ["GET", "/api/search"],
   ["POST", "/api/incidents/:id/commands"],
   ["GET", "/api/stream"],
   ["GET", "/api/incidents/:id/stream"],
