@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   describeInBrowser,
   launchChromium,
+  screenshot,
   startWebServer,
   type TestServer,
   tokenFor,
@@ -123,6 +124,7 @@ describeInBrowser("search", () => {
     const marks = await page.locator(".search-hit mark").allTextContents();
     expect(marks).toEqual(["zanzibar", "zanzibar", "zanzibar"]);
     expect(await page.locator(".search-summary").textContent()).toContain("3 entries in 3 incidents");
+    await screenshot(page, "search");
 
     // The hostile note reads as the characters typed; nothing ran, no element was made of it.
     const evilHit = page.locator(`.search-hit[data-incident="${ids.latency}"]`);
