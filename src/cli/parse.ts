@@ -34,6 +34,13 @@ export function parseInteger(value: string, flag: string): number {
   return Number(value.trim());
 }
 
+/** A whole number from `min` to `max`, checked here so local and remote runs refuse it alike. */
+export function parseIntegerIn(value: string, flag: string, min: number, max: number): number {
+  const n = parseInteger(value, flag);
+  if (n < min || n > max) bad(flag, `${n} is out of range: use ${min} to ${max}`);
+  return n;
+}
+
 /** "+15m" / "+1h" relative to `nowMs`, or an ISO-8601 time with offset; local "HH:MM" means the next such time. */
 export function parseWhen(value: string, nowMs: number, flag: string): string {
   const text = value.trim();

@@ -15,6 +15,7 @@ import { registerPeopleCommands } from "./commands/people.js";
 import { registerPostmortemCommands } from "./commands/postmortem.js";
 import { registerRoleCommands } from "./commands/roles.js";
 import { registerRosterCommands } from "./commands/roster.js";
+import { registerSearchCommand } from "./commands/search.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerTrainCommand } from "./commands/train.js";
@@ -50,6 +51,7 @@ export function buildProgram(ctx: CliContext): Command {
       writeErr: (text) => void ctx.io.stderr.write(text),
     });
   registerIncidentCommands(program, ctx);
+  registerSearchCommand(program, ctx);
   registerRoleCommands(program, ctx);
   registerCommsCommands(program, ctx);
   registerLintCommand(program, ctx);

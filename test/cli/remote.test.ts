@@ -57,6 +57,9 @@ const READS: string[][] = [
   ["actions", "--owner", "sarah-db"],
   ["timeline", "INC-1", "--channel", "tech"],
   ["timeline", "INC-1", "--type", "OptionProposed,DecisionRecorded", "--limit", "2"],
+  ["search", "restore"],
+  ["search", "users", "table", "--limit", "1"],
+  ["search", "workaround", "--status", "open", "--live"],
 ];
 
 describe("remote mode", () => {
@@ -99,6 +102,7 @@ describe("remote mode", () => {
     }
     // Human output is the same too.
     expect((await viaServer(["show", "INC-1"])).stdout).toBe((await viaFile(["show", "INC-1"])).stdout);
+    expect((await viaServer(["search", "restore"])).stdout).toBe((await viaFile(["search", "restore"])).stdout);
     // And so are failures: code, exit status and problem.
     for (const argv of [
       ["show", "INC-9"],
@@ -106,6 +110,7 @@ describe("remote mode", () => {
       ["assign", "INC-1", "tech-lead", "mike-app"],
       ["note", "INC-1", "x", "--expect-version", "1"],
       ["declare", "x", "--sev", "SEV-7"],
+      ["search", "x", "--limit", "0"],
     ]) {
       const a = await viaFile(["--as", "alex-ic", ...argv, "--json"]);
       const b = await viaServer(["--as", "alex-ic", ...argv, "--json"]);
