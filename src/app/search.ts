@@ -50,6 +50,8 @@ export interface SearchHit {
   severity: Severity;
   status: Status;
   mode: Mode;
+  /** A private incident (the caller is a member or an admin): take care where the hit is shared. */
+  private: boolean;
   position: number;
   version: number;
   at: string;
@@ -145,6 +147,7 @@ function matchStored(
     severity: incident.severity,
     status: incident.status,
     mode: incident.mode,
+    private: incident.private,
     position: stored.position,
     version: stored.version,
     at: event.at,

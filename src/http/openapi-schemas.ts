@@ -188,6 +188,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     severity: { enum: SEVERITIES },
     status: { enum: STATUSES },
     mode: { enum: MODES },
+    private: { ...boolean, description: "A private incident: the caller is one of its members or an admin" },
     position: integer,
     version: integer,
     at: dateTime,

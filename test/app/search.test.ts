@@ -45,6 +45,7 @@ describe("search", () => {
       severity: "SEV-1",
       status: "investigating",
       mode: "live",
+      private: false,
       type: "NoteAdded",
       channel: "tech",
       field: "text",

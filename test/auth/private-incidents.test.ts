@@ -147,9 +147,15 @@ describe("private incidents", () => {
     }
     for (const who of ["declarer", "assignee", "admin"]) {
       const answer = await search(who, "invoices");
-      expect(answer.body.hits.map((h: { incidentId: string; field: string }) => [h.incidentId, h.field])).toEqual([
-        [privateId, "text"],
-        [privateId, "title"],
+      expect(
+        answer.body.hits.map((h: { incidentId: string; field: string; private: boolean }) => [
+          h.incidentId,
+          h.field,
+          h.private,
+        ]),
+      ).toEqual([
+        [privateId, "text", true],
+        [privateId, "title", true],
       ]);
     }
     // The public incident's own words are still found by everyone.

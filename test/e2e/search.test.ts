@@ -196,6 +196,8 @@ describeInBrowser("search", () => {
     await memberPage.goto(`${web.url}/#/search?q=nightjar`);
     await expectHits(memberPage, [ids.secret]);
     expect(await memberPage.locator(".search-hit mark").allTextContents()).toEqual(["nightjar"]);
+    // The member is told the hit comes from a private incident.
+    expect(await memberPage.locator(".search-hit .badge.private").count()).toBe(1);
     await member.close();
   });
 });

@@ -22,6 +22,8 @@ export interface SearchHit {
   severity: Severity;
   status: Status;
   mode: Mode;
+  /** A private incident: only its members and admins get this hit. */
+  private: boolean;
   /** Global position of the matching event in the store. */
   position: number;
   /** The incident's version at that event. */

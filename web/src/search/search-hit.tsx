@@ -17,6 +17,7 @@ export function SearchHitItem({ hit, terms }: { hit: SearchHit; terms: readonly 
         </Link>
         <span className="status">{hit.status}</span>
         {hit.mode === "drill" && <DrillBadge />}
+        {hit.private && <span className="badge private">private</span>}
       </div>
       <div className="search-hit-meta muted">
         <When at={hit.at} /> · <span className="entry-by">@{hit.by}</span> ·{" "}
