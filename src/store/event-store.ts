@@ -98,6 +98,6 @@ export interface EventStore {
    * (`store.not_empty` otherwise), all in one transaction; the hashes are computed here.
    * Positions must run 1..n and each stream's versions 1..k (`validation.failed`).
    */
-  importLog(events: readonly ImportedEvent[]): Promise<ChainReport["head"]>;
+  importLog(log: readonly ImportedEvent[] | AsyncIterable<readonly ImportedEvent[]>): Promise<ChainReport["head"]>;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * an imported log verifies exactly as if it had been appended.
  */
 import { type ErrorDetail, WarroomError } from "../domain/shared/errors.js";
-import { type ChainRow, chainHash, GENESIS_HASH } from "./chain.js";
+import { type ChainHead, type ChainRow, chainHash, EMPTY_HEAD, GENESIS_HASH } from "./chain.js";
 import type { ImportedEvent } from "./event-store.js";
 
 /** Why one event cannot be imported, or null. `expectedVersion` is the stream's next version. */
@@ -38,28 +38,64 @@ export function isIsoInstant(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text) && Number.isFinite(time);
 }
 
-/** Checks a whole log and chains it; `validation.failed` naming the first bad event. */
-export function checkImportedLog(events: readonly ImportedEvent[]): ChainRow[] {
-  if (!Array.isArray(events)) throw new WarroomError("validation.failed", "the log to import must be a list of events");
-  const versions = new Map<string, number>();
-  const rows: ChainRow[] = new Array(events.length);
-  let prev = GENESIS_HASH;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as ImportedEvent;
+/** What `importLog` takes: the whole log, or the log in batches (read from a file as it goes). */
+export type ImportedLog = readonly ImportedEvent[] | AsyncIterable<readonly ImportedEvent[]>;
+
+/** The log as batches, whichever form it came in. */
+export async function* importBatches(log: ImportedLog): AsyncGenerator<readonly ImportedEvent[]> {
+  if (Array.isArray(log)) {
+    yield log as readonly ImportedEvent[];
+    return;
+  }
+  if (log === null || typeof log !== "object" || !(Symbol.asyncIterator in log)) {
+    throw new WarroomError("validation.failed", "the log to import must be a list of events");
+  }
+  for await (const batch of log as AsyncIterable<readonly ImportedEvent[]>) {
+    if (!Array.isArray(batch))
+      throw new WarroomError("validation.failed", "each batch to import must be a list of events");
+    yield batch;
+  }
+}
+
+/**
+ * Checks events one after another, across batches, and chains them: positions 1, 2, 3 …,
+ * each stream's versions in order. Keeps one number per stream, not the events.
+ */
+export class ImportChain {
+  private readonly versions = new Map<string, number>();
+  private prev = GENESIS_HASH;
+  private count = 0;
+
+  /** The checked, chained row; `validation.failed` naming the event (its index from 0) when it is bad. */
+  next(event: ImportedEvent): ChainRow {
+    const index = this.count;
     const stream = typeof event?.streamId === "string" ? event.streamId : "";
-    const problem = importProblem(event, i + 1, (versions.get(stream) ?? 0) + 1);
+    const problem = importProblem(event, index + 1, (this.versions.get(stream) ?? 0) + 1);
     if (problem !== null) {
-      const field = `events.${i}${problem.field ? `.${problem.field}` : ""}`;
-      throw new WarroomError("validation.failed", `event ${i + 1} cannot be imported: ${problem.message}`, [
+      const field = `events.${index}${problem.field ? `.${problem.field}` : ""}`;
+      throw new WarroomError("validation.failed", `event ${index + 1} cannot be imported: ${problem.message}`, [
         { field, message: problem.message },
       ]);
     }
-    versions.set(stream, event.version);
+    this.versions.set(stream, event.version);
     const dataJson = JSON.stringify(event.data);
-    const hash = chainHash(prev, event.position, stream, event.version, event.type, dataJson, event.recordedAt);
+    const hash = chainHash(this.prev, event.position, stream, event.version, event.type, dataJson, event.recordedAt);
     const { position, version, type, recordedAt } = event;
-    rows[i] = { position, streamId: stream, version, type, dataJson, recordedAt, prevHash: prev, hash };
-    prev = hash;
+    const row = { position, streamId: stream, version, type, dataJson, recordedAt, prevHash: this.prev, hash };
+    this.prev = hash;
+    this.count++;
+    return row;
   }
-  return rows;
+
+  /** The chain's head after the events so far. */
+  get head(): ChainHead {
+    return this.count === 0 ? EMPTY_HEAD : { position: this.count, hash: this.prev };
+  }
+}
+
+/** Checks a whole log and chains it; `validation.failed` naming the first bad event. */
+export function checkImportedLog(events: readonly ImportedEvent[]): ChainRow[] {
+  if (!Array.isArray(events)) throw new WarroomError("validation.failed", "the log to import must be a list of events");
+  const chain = new ImportChain();
+  return events.map((event) => chain.next(event));
 }

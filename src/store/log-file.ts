@@ -23,21 +23,28 @@ export function formatLogLine(event: LoggedEvent): string {
 const FIELDS = new Set(["position", "streamId", "version", "type", "recordedAt", "data", "prevHash", "hash"]);
 
 /**
- * Parses and checks a whole file. Throws `validation.failed` naming the first bad line
- * (1-based) and what is wrong with it; nothing is returned, so nothing is stored.
+ * Checks a log's lines one after another, keeping only what the next line is checked
+ * against (the chain's last hash, each stream's version): a file of any size reads in
+ * flat memory. A blank line is refused unless nothing but blank lines follows it.
  */
-export function parseLogLines(text: string): ImportedEvent[] {
-  const events: ImportedEvent[] = [];
-  const versions = new Map<string, number>();
-  let prev = GENESIS_HASH;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).replace(/\r$/, "");
-    const lineNo = i + 1;
+export class LogLineChecker {
+  private readonly versions = new Map<string, number>();
+  private prev = GENESIS_HASH;
+  private lineNo = 0;
+  private blankAt = 0;
+  /** Events accepted so far. */
+  count = 0;
+
+  /** The event on this line, or null for a blank one; throws `validation.failed` naming the line. */
+  line(raw: string): ImportedEvent | null {
+    this.lineNo++;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (line.trim() === "") {
-      if (i === lines.length - 1) break; // the final newline
-      bad(lineNo, { message: "the line is empty: one event per line, no blank lines" });
+      this.blankAt ||= this.lineNo;
+      return null;
     }
+    if (this.blankAt !== 0) bad(this.blankAt, { message: "the line is empty: one event per line, no blank lines" });
+    const lineNo = this.lineNo;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -52,8 +59,9 @@ export function parseLogLines(text: string): ImportedEvent[] {
     if (extra !== undefined) bad(lineNo, { field: extra, message: `unknown field '${extra}'` });
     const event = record as unknown as ImportedEvent;
     const stream = typeof event.streamId === "string" ? event.streamId : "";
-    const problem = importProblem(event, events.length + 1, (versions.get(stream) ?? 0) + 1);
+    const problem = importProblem(event, this.count + 1, (this.versions.get(stream) ?? 0) + 1);
     if (problem !== null) bad(lineNo, problem);
+    const prev = this.prev;
     const hash = chainHash(
       prev,
       event.position,
@@ -69,18 +77,75 @@ export function parseLogLines(text: string): ImportedEvent[] {
     if (record.hash !== undefined && record.hash !== hash) {
       bad(lineNo, { field: "hash", message: "the hash does not match the event: the line was changed after export" });
     }
-    versions.set(stream, event.version);
-    events.push({
+    this.versions.set(stream, event.version);
+    this.prev = hash;
+    this.count++;
+    return {
       position: event.position,
       streamId: stream,
       version: event.version,
       type: event.type,
       recordedAt: event.recordedAt,
       data: event.data,
-    });
-    prev = hash;
+    };
+  }
+}
+
+/**
+ * Parses and checks a whole file. Throws `validation.failed` naming the first bad line
+ * (1-based) and what is wrong with it; nothing is returned, so nothing is stored.
+ */
+export function parseLogLines(text: string): ImportedEvent[] {
+  const checker = new LogLineChecker();
+  const events: ImportedEvent[] = [];
+  for (const line of text.split("\n")) {
+    const event = checker.line(line);
+    if (event !== null) events.push(event);
   }
   return events;
+}
+
+/** Bytes that are not UTF-8: the caller names the file. */
+export class NotUtf8Error extends Error {}
+
+/**
+ * Reads a log from a byte stream (a file, standard input) in batches of `batchSize`
+ * checked events, decoding UTF-8 strictly: the whole log never sits in memory.
+ */
+export async function* readLogBatches(
+  source: AsyncIterable<Uint8Array | string>,
+  batchSize = 5000,
+): AsyncGenerator<ImportedEvent[]> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const checker = new LogLineChecker();
+  let batch: ImportedEvent[] = [];
+  let rest = "";
+  const take = (text: string) => {
+    const lines = (rest + text).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) {
+      const event = checker.line(line);
+      if (event !== null) batch.push(event);
+    }
+  };
+  const decode = (chunk: Uint8Array | undefined, stream: boolean): string => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream });
+    } catch {
+      throw new NotUtf8Error("not UTF-8");
+    }
+  };
+  for await (const chunk of source) {
+    take(typeof chunk === "string" ? chunk : decode(chunk, true));
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+  take(decode(undefined, false));
+  const last = checker.line(rest);
+  if (last !== null) batch.push(last);
+  if (batch.length > 0) yield batch;
 }
 
 function bad(lineNo: number, problem: ErrorDetail): never {

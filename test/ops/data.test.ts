@@ -12,7 +12,7 @@ import { createWarroomApp } from "../../src/app/create-app.js";
 import { ManualClock } from "../../src/domain/shared/clock.js";
 import type { ChainReport } from "../../src/store/event-store.js";
 import { openSqliteEventStore } from "../../src/store/sqlite/sqlite-event-store.js";
-import { cli, tempDir } from "../cli/helpers.js";
+import { cli, spawnCli, tempDir } from "../cli/helpers.js";
 import { adminQuery, dropSchema, PG_SKIP, PG_URL, schemaName } from "../store/pg-helpers.js";
 
 const clock = new ManualClock("2026-05-01T02:00:00.000Z");
@@ -127,6 +127,23 @@ describe("export and import (SQLite)", () => {
     const again = await on({ db: target })(["export"]);
     expect(again.stdout).toBe(fs.readFileSync(exported, "utf8"));
     expect(await foldedState({ dbPath: target })).toEqual(await foldedState({ dbPath: source }));
+  });
+
+  it("imports from standard input (-) as from the file", async () => {
+    const target = fresh().db;
+    const child = spawnCli(["--db", target, "--json", "import", "-"]);
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    fs.createReadStream(exported).pipe(child.stdin);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code, out).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      chainOk: true,
+      imported: fs.readFileSync(exported, "utf8").split("\n").length - 1,
+    });
+    expect((await on({ db: target })(["export"])).stdout).toBe(fs.readFileSync(exported, "utf8"));
   });
 
   it("refuses a store that already holds events, and changes nothing in it", async () => {

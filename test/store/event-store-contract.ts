@@ -5,7 +5,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isWarroomError } from "../../src/domain/shared/errors.js";
-import type { AppendRequest, AppendResult, EventStore, NewEvent, StoredEvent } from "../../src/store/event-store.js";
+import type {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ImportedEvent,
+  NewEvent,
+  StoredEvent,
+} from "../../src/store/event-store.js";
+import { checkImportedLog } from "../../src/store/import-log.js";
 import { codeOf, note } from "./sqlite-helpers.js";
 
 export interface OpenedStore {
@@ -531,6 +539,57 @@ export function runEventStoreContract(adapterName: string, open: () => Promise<O
         expect(found?.requestHash).toBe("h9");
         expect(found?.duplicate).toBe(true);
         expect(await store.findByIdempotencyKey("cmd-10")).toBeNull();
+      });
+    });
+
+    describe("importing a log", () => {
+      /** 12 events over two streams, as an export would hold them. */
+      const exported = (): ImportedEvent[] =>
+        Array.from({ length: 12 }, (_, i) => ({
+          position: i + 1,
+          streamId: i % 2 === 0 ? "INC-1" : "INC-2",
+          version: Math.floor(i / 2) + 1,
+          type: "NoteAdded",
+          data: { text: `moved ${i + 1}` },
+          recordedAt: `2026-03-07T02:${String(i).padStart(2, "0")}:00.000Z`,
+        }));
+      async function* inBatches(events: ImportedEvent[], size: number): AsyncGenerator<ImportedEvent[]> {
+        for (let i = 0; i < events.length; i += size) yield events.slice(i, i + size);
+      }
+
+      it("takes the log whole or in batches, with the same positions, times and hashes", async () => {
+        const events = exported();
+        const expected = checkImportedLog(events);
+        const head = await store.importLog(inBatches(events, 5));
+        expect(head).toEqual({ position: 12, hash: expected.at(-1)?.hash });
+        const logged = await store.readLog(0, 100);
+        expect(logged.map((e) => [e.position, e.streamId, e.version, e.recordedAt, e.hash])).toEqual(
+          expected.map((r) => [r.position, r.streamId, r.version, r.recordedAt, r.hash]),
+        );
+        expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 12 });
+        // Appends carry on from the imported head, chained to it.
+        const next = await store.append({ streamId: "INC-1", expectedVersion: 6, events: notes("after", 1) });
+        expect(positions(next.events)).toEqual([13]);
+        expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 13 });
+      });
+
+      it("stores nothing when an event in a later batch is bad, and still takes appends", async () => {
+        const events = exported();
+        events[9] = { ...(events[9] as ImportedEvent), version: 9 };
+        const error = await store.importLog(inBatches(events, 4)).catch((e: unknown) => e);
+        expect(isWarroomError(error) && error.code).toBe("validation.failed");
+        expect((error as { details: { field: string }[] }).details[0]?.field).toBe("events.9.version");
+        expect(await store.headPosition()).toBe(0);
+        expect(await store.readAll(0)).toEqual([]);
+        const first = await store.append({ streamId: "s", expectedVersion: 0, events: notes("s", 1) });
+        expect(positions(first.events)).toEqual([1]);
+      });
+
+      it("refuses a store that holds events, changing nothing", async () => {
+        await store.append({ streamId: "s", expectedVersion: 0, events: notes("s", 2) });
+        await expectCode(store.importLog(exported()), "store.not_empty");
+        expect((await store.readAll(0)).map((e) => e.streamId)).toEqual(["s", "s"]);
+        expect(await store.verifyChain()).toMatchObject({ ok: true, checked: 2 });
       });
     });
 

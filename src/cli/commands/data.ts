@@ -8,12 +8,26 @@
  * PostgreSQL (DATABASE_URL). Exporting from one and importing into the other moves a
  * deployment between them with every event, position, time and hash kept.
  */
-import { closeSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { describeStore, openEventStore } from "../../app/create-app.js";
 import { WarroomError } from "../../domain/shared/errors.js";
-import type { EventStore } from "../../store/event-store.js";
-import { formatLogLine, parseLogLines } from "../../store/log-file.js";
+import type { EventStore, ImportedEvent } from "../../store/event-store.js";
+import { formatLogLine, NotUtf8Error, readLogBatches } from "../../store/log-file.js";
 import { configFrom, serverUrl } from "../connect.js";
 import { action, type CliContext } from "../context.js";
 
@@ -79,48 +93,70 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .argument("<file>", "the JSON-lines file, or - for standard input")
     .action(
       action(ctx, async ([file]) => {
-        const text = await readInput(ctx, file ?? "");
-        // Every line is checked before the store is even opened.
-        const events = parseLogLines(text);
-        await withEventStore(ctx, "import", async (store, where) => {
-          const head = await store.importLog(events);
-          const report = await store.verifyChain();
-          const summary = { imported: events.length, into: where, head, chainOk: report.ok };
-          if (ctx.json) ctx.printJson(summary);
-          else
-            ctx.print(
-              `imported ${events.length} events into ${where}; head position ${head.position}, hash ${head.hash}`,
-            );
-        });
+        const source = await logSource(ctx, file ?? "");
+        try {
+          // Every line is checked before the store is even opened (a first pass, in flat
+          // memory); the second pass writes, in one transaction, as the file is read.
+          let count = 0;
+          for await (const batch of source.batches()) count += batch.length;
+          await withEventStore(ctx, "import", async (store, where) => {
+            const head = await store.importLog(source.batches());
+            const report = await store.verifyChain();
+            const summary = { imported: count, into: where, head, chainOk: report.ok };
+            if (ctx.json) ctx.printJson(summary);
+            else ctx.print(`imported ${count} events into ${where}; head position ${head.position}, hash ${head.hash}`);
+          });
+        } finally {
+          source.cleanup();
+        }
       }),
     );
 }
 
 type StdinIo = { stdin?: AsyncIterable<Uint8Array | string> };
 
-async function readInput(ctx: CliContext, file: string): Promise<string> {
-  if (file === "-") {
-    const stdin = (ctx.io as typeof ctx.io & StdinIo).stdin ?? process.stdin;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
-    return decode(Buffer.concat(chunks), "standard input");
-  }
-  try {
-    return decode(readFileSync(file), file);
-  } catch (error) {
-    if (error instanceof WarroomError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a directory" : String(code);
-    const message = `cannot read ${file}: ${why}`;
-    throw new WarroomError("validation.failed", message, [{ field: "file", message }]);
-  }
+interface LogSource {
+  /** The file's events, checked, in batches; read afresh on each call. */
+  batches(): AsyncGenerator<ImportedEvent[]>;
+  cleanup(): void;
 }
 
-function decode(bytes: Buffer, name: string): string {
+/** The log file, or standard input copied to a temp file first (it is read twice). */
+async function logSource(ctx: CliContext, file: string): Promise<LogSource> {
+  if (file === "-") {
+    const dir = mkdtempSync(join(tmpdir(), "warroom-import-"));
+    const copy = join(dir, "stdin.jsonl");
+    const stdin = (ctx.io as typeof ctx.io & StdinIo).stdin ?? process.stdin;
+    await pipeline(Readable.from(stdin), createWriteStream(copy));
+    return {
+      batches: () => checkedBatches(createReadStream(copy), "standard input"),
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  let problem: string | null = null;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const message = `${name} is not UTF-8 text: an export is JSON lines`;
+    if (statSync(file).isDirectory()) problem = "it is a directory";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problem = code === "ENOENT" ? "there is no such file" : String(code);
+  }
+  if (problem !== null) {
+    const message = `cannot read ${file}: ${problem}`;
+    throw new WarroomError("validation.failed", message, [{ field: "file", message }]);
+  }
+  return { batches: () => checkedBatches(createReadStream(file), file), cleanup: () => undefined };
+}
+
+async function* checkedBatches(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<ImportedEvent[]> {
+  try {
+    yield* readLogBatches(stream as AsyncIterable<Uint8Array>);
+  } catch (error) {
+    if (error instanceof NotUtf8Error) {
+      const message = `${name} is not UTF-8 text: an export is JSON lines`;
+      throw new WarroomError("validation.failed", message, [{ field: "file", message }]);
+    }
+    if (error instanceof WarroomError) throw error;
+    const message = `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
     throw new WarroomError("validation.failed", message, [{ field: "file", message }]);
   }
 }

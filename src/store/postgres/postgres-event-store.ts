@@ -13,15 +13,8 @@ import pg from "pg";
 import { type Clock, isoNow, systemClock } from "../../domain/shared/clock.js";
 import { isWarroomError, WarroomError } from "../../domain/shared/errors.js";
 import { type ChainHead, type ChainReport, type ChainRow, walkChain } from "../chain.js";
-import type {
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  ImportedEvent,
-  LoggedEvent,
-  StoredEvent,
-} from "../event-store.js";
-import { checkImportedLog } from "../import-log.js";
+import type { AppendRequest, AppendResult, EventStore, LoggedEvent, StoredEvent } from "../event-store.js";
+import { ImportChain, type ImportedLog, importBatches } from "../import-log.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "../validate-append.js";
 import { commitPgBatch, EventColumns, insertImported, type PgOutcome } from "./pg-batch-writer.js";
 import { migratePg } from "./pg-migrations.js";
@@ -210,9 +203,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async importLog(events: readonly ImportedEvent[]): Promise<ChainHead> {
+  /** The log in ONE transaction, inserted 5,000 rows at a time as its batches arrive; a bad event rolls all back. */
+  async importLog(log: ImportedLog): Promise<ChainHead> {
     this.assertOpen();
-    const rows = checkImportedLog(events);
     const client = await this.connect("import the log");
     try {
       await client.query("BEGIN");
@@ -224,17 +217,21 @@ export class PostgresEventStore implements EventStore {
           `The database ${this.where} already holds events: import only into an empty store (a new database or schema)`,
         );
       }
-      let head: ChainHead = { position: 0, hash: rows[0]?.prevHash ?? "" };
-      for (let start = 0; start < rows.length; start += 5000) {
-        const columns = new EventColumns();
-        for (const r of rows.slice(start, start + 5000)) {
+      const chain = new ImportChain();
+      let columns = new EventColumns();
+      for await (const batch of importBatches(log)) {
+        for (const event of batch) {
+          const r = chain.next(event);
           columns.push(r.position, r.streamId, r.version, r.type, r.dataJson, r.recordedAt, r.prevHash, r.hash);
-          head = { position: r.position, hash: r.hash };
+          if (columns.position.length >= 5000) {
+            await insertImported(client, columns, chain.head);
+            columns = new EventColumns();
+          }
         }
-        await insertImported(client, columns, head);
       }
+      if (columns.position.length > 0) await insertImported(client, columns, chain.head);
       await client.query("COMMIT");
-      return head;
+      return chain.head;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       throw toPgStoreError(error, "import the log");

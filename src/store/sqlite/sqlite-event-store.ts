@@ -25,15 +25,8 @@ import type Database from "better-sqlite3";
 import { type Clock, isoNow, systemClock } from "../../domain/shared/clock.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import { type ChainHead, type ChainReport, EMPTY_HEAD, walkChainSync } from "../chain.js";
-import type {
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  ImportedEvent,
-  LoggedEvent,
-  StoredEvent,
-} from "../event-store.js";
-import { checkImportedLog } from "../import-log.js";
+import type { AppendRequest, AppendResult, EventStore, LoggedEvent, StoredEvent } from "../event-store.js";
+import { ImportChain, type ImportedLog, importBatches } from "../import-log.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "../validate-append.js";
 import { isInMemoryPath, openDatabase, readPragmas, type SqlitePragmas, toStoreError } from "./open-database.js";
 import {
@@ -122,6 +115,8 @@ export class SqliteEventStore implements EventStore {
   /** The batch on the writer thread, settled (never rejected) once its reply is handled. */
   private inFlight: Promise<void> | null = null;
   private closed = false;
+  /** An import's transaction is open on this connection: appends must not start one. */
+  private importing = false;
   private closing: Promise<void> | null = null;
   private readonly counters: SqliteStoreStats = {
     transactions: 0,
@@ -155,6 +150,11 @@ export class SqliteEventStore implements EventStore {
 
   append(request: AppendRequest): Promise<AppendResult> {
     if (this.closed) return Promise.reject(closedError());
+    if (this.importing) {
+      return Promise.reject(
+        new WarroomError("store.unavailable", "an import into this store is running; append after it"),
+      );
+    }
     let checked: CheckedAppend;
     try {
       checked = checkAppendRequest(request);
@@ -219,31 +219,51 @@ export class SqliteEventStore implements EventStore {
     return this.guard("verify the hash chain", () => walk.deferred());
   }
 
-  async importLog(events: readonly ImportedEvent[]): Promise<ChainHead> {
+  /**
+   * Writes an exported log into this empty store in ONE transaction, batch by batch as
+   * they arrive, so a log larger than memory can be imported; a bad event anywhere rolls
+   * everything back. Appends are refused meanwhile (`store.unavailable`).
+   */
+  async importLog(log: ImportedLog): Promise<ChainHead> {
     this.assertOpen();
-    const rows = checkImportedLog(events);
+    if (this.importing) throw new WarroomError("store.unavailable", "an import into this store is already running");
     // Waits for queued appends so the emptiness check sees them.
     while (this.inFlight !== null) await this.inFlight;
-    const write = this.db.transaction(() => {
+    this.importing = true;
+    let begun = false;
+    try {
+      this.guard("import the log", () => this.db.exec("BEGIN IMMEDIATE"));
+      begun = true;
       if (this.sql.anyEvent.get() !== 0) throw notEmpty(this.path);
-      for (const r of rows) {
-        this.sql.insertEvent.run(
-          r.position,
-          r.streamId,
-          r.version,
-          r.type,
-          r.dataJson,
-          r.recordedAt,
-          r.prevHash,
-          r.hash,
-        );
+      const chain = new ImportChain();
+      for await (const batch of importBatches(log)) {
+        this.guard("import the log", () => {
+          for (const event of batch) {
+            const r = chain.next(event);
+            this.sql.insertEvent.run(
+              r.position,
+              r.streamId,
+              r.version,
+              r.type,
+              r.dataJson,
+              r.recordedAt,
+              r.prevHash,
+              r.hash,
+            );
+          }
+        });
       }
-      const head =
-        rows.length === 0 ? EMPTY_HEAD : { position: rows.at(-1)?.position ?? 0, hash: rows.at(-1)?.hash ?? "" };
-      this.sql.setChainHead.run(head.position, head.hash);
+      const head = chain.head;
+      this.guard("import the log", () => {
+        this.sql.setChainHead.run(head.position, head.hash);
+        this.db.exec("COMMIT");
+      });
+      begun = false;
       return head;
-    });
-    return this.guard("import the log", () => write.immediate());
+    } finally {
+      if (begun && this.db.inTransaction) this.db.exec("ROLLBACK");
+      this.importing = false;
+    }
   }
 
   private readHead(): ChainHead {
