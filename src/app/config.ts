@@ -48,6 +48,8 @@ export const configSchema = z
     storeWriter: z.enum(["inline", "thread"]).default("inline"),
     /** How often the server issues due reminders (update due/overdue, time-boxes, deadlines, triggers), ms; 0 turns it off. */
     reminderIntervalMs: z.number().int().min(0).default(15_000),
+    /** How often a server that does not run the background work (webhooks, chat mirror) tries to take it over, and the one that does checks it still holds it. */
+    leaderRetryMs: z.number().int().min(50).default(5_000),
     logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
      * `tokens`: every route but health and signed receivers needs an API token (docs/permissions.md);

@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
+import { BackgroundLeader } from "../app/background-leader.js";
 import type { WarroomConfig } from "../app/config.js";
 import { createWarroomApp } from "../app/create-app.js";
 import { ReminderScheduler } from "../app/reminder-scheduler.js";
@@ -29,6 +30,8 @@ export interface RunningServer {
   http: FastifyInstance;
   /** Issues due reminders every `reminderIntervalMs`; stopped by `close`. */
   reminders: ReminderScheduler;
+  /** Whether this server runs the background work (webhooks, chat mirror) now. */
+  readonly leading: boolean;
   /** Ends live streams, stops listening and closes the store; safe to call twice. */
   close(): Promise<void>;
   /**
@@ -89,8 +92,27 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
         onError: (err, subscription) => http.log.warn({ err, subscription }, "webhook delivery stopped"),
       })
     : null;
-  await webhooks?.start();
-  await chat.start().catch((err: unknown) => http.log.error({ err }, "starting the chat mirror failed"));
+  await chat.start().catch((err: unknown) => http.log.error({ err }, "loading the chat ledger failed"));
+  // Webhooks and the chat mirror run on one server of a deployment at a time: with
+  // several on one PostgreSQL, whichever holds the leader lock (docs/operations.md).
+  const background = new BackgroundLeader({
+    store: app.store,
+    start: async () => {
+      await webhooks?.start();
+      await chat.startMirror().catch((err: unknown) => http.log.error({ err }, "starting the chat mirror failed"));
+    },
+    stop: async () => {
+      await webhooks?.stop();
+      await chat.stopMirror();
+    },
+    retryMs: config.leaderRetryMs,
+    onChange: (leading) =>
+      http.log.info(
+        leading ? "this server now sends webhooks and mirrors chat" : "this server stopped background work",
+      ),
+    onError: (err) => http.log.error({ err }, "background work failed"),
+  });
+  await background.start();
   let closing: Promise<void> | null = null;
   return {
     url: urlOf(http, config.host),
@@ -98,11 +120,14 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
     app,
     http,
     reminders,
+    get leading() {
+      return background.leading;
+    },
     close() {
       closing ??= (async () => {
         try {
           await reminders.stop();
-          await webhooks?.stop();
+          await background.stop();
           await chat.stop();
           await http.close();
         } finally {

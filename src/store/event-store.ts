@@ -99,5 +99,17 @@ export interface EventStore {
    * Positions must run 1..n and each stream's versions 1..k (`validation.failed`).
    */
   importLog(log: readonly ImportedEvent[] | AsyncIterable<readonly ImportedEvent[]>): Promise<ChainReport["head"]>;
+  /**
+   * Stores that several server processes share (PostgreSQL) offer a lock that one process
+   * at a time holds, for the work only one may do (sending webhooks, mirroring to chat).
+   * Null when another process holds it. A store without it has one server: it always leads.
+   */
+  leaderLock?(name: string): Promise<LeaderLock | null>;
   close(): Promise<void>;
+}
+
+/** A held leader lock: `check` says whether it is still held (its connection alive). */
+export interface LeaderLock {
+  check(): Promise<boolean>;
+  release(): Promise<void>;
 }

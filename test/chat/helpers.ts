@@ -59,7 +59,10 @@ export async function chatFixture(
   });
   const app = await createWarroomApp(config, { clock });
   let chat = new ChatIntegration(app, config.chat);
-  if (options.startChat !== false) await chat.start();
+  if (options.startChat !== false) {
+    await chat.start();
+    await chat.startMirror();
+  }
   const http = buildHttpApp({
     app,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -79,6 +82,7 @@ export async function chatFixture(
       await chat.stop();
       chat = new ChatIntegration(app, config.chat);
       await chat.start();
+      await chat.startMirror();
       return chat;
     },
     async close() {

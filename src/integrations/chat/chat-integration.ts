@@ -17,7 +17,8 @@ export class ChatIntegration {
   readonly people: ChatPeople;
   readonly ledger: ChatLedger;
   readonly slack: SlackApi | null;
-  readonly mirror: ChatMirror | null;
+  /** The mirror while this instance runs it (see startMirror); a fresh one each time. */
+  mirror: ChatMirror | null = null;
   readonly replays = new ReplayGuard();
 
   constructor(
@@ -29,26 +30,40 @@ export class ChatIntegration {
     this.ledger = new ChatLedger(app.store);
     const { botToken, apiUrl } = config.slack;
     this.slack = botToken ? new SlackApi(botToken, apiUrl) : null;
-    this.mirror = this.slack
-      ? new ChatMirror({
-          app,
-          slack: this.slack,
-          ledger: this.ledger,
-          people: this.people,
-          channelPrefix: config.slack.channelPrefix,
-          retryBaseMs: config.slack.retryBaseMs,
-          log,
-        })
-      : null;
   }
 
-  /** Loads the ledger (which channel is which incident) and starts mirroring if Slack is set up. */
+  /** Loads the ledger (which channel is which incident), as slash commands and buttons need it. */
   async start(): Promise<void> {
-    if (this.mirror) await this.mirror.start();
-    else await this.ledger.load();
+    await this.ledger.load();
+  }
+
+  /**
+   * Starts mirroring timelines to Slack, when a bot token is set. Only one server of a
+   * deployment does it at a time (the background leader), so it may start again after a
+   * stop: each start makes a new mirror that resumes from the progress in the ledger.
+   */
+  async startMirror(): Promise<void> {
+    if (this.slack === null || this.mirror !== null) return;
+    const { app, config, log } = this;
+    this.mirror = new ChatMirror({
+      app,
+      slack: this.slack,
+      ledger: this.ledger,
+      people: this.people,
+      channelPrefix: config.slack.channelPrefix,
+      retryBaseMs: config.slack.retryBaseMs,
+      log,
+    });
+    await this.mirror.start();
+  }
+
+  async stopMirror(): Promise<void> {
+    const mirror = this.mirror;
+    this.mirror = null;
+    await mirror?.stop();
   }
 
   async stop(): Promise<void> {
-    await this.mirror?.stop();
+    await this.stopMirror();
   }
 }

@@ -13,7 +13,7 @@ import pg from "pg";
 import { type Clock, isoNow, systemClock } from "../../domain/shared/clock.js";
 import { isWarroomError, WarroomError } from "../../domain/shared/errors.js";
 import { type ChainHead, type ChainReport, type ChainRow, walkChain } from "../chain.js";
-import type { AppendRequest, AppendResult, EventStore, LoggedEvent, StoredEvent } from "../event-store.js";
+import type { AppendRequest, AppendResult, EventStore, LeaderLock, LoggedEvent, StoredEvent } from "../event-store.js";
 import { ImportChain, type ImportedLog, importBatches } from "../import-log.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "../validate-append.js";
 import { commitPgBatch, EventColumns, insertImported, type PgOutcome } from "./pg-batch-writer.js";
@@ -238,6 +238,55 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * A session-level advisory lock, one per name and schema, held on a connection of its
+   * own: if this process dies or loses the connection, PostgreSQL releases it and another
+   * instance can take it.
+   */
+  async leaderLock(name: string): Promise<LeaderLock | null> {
+    this.assertOpen();
+    const client = await this.connect("take the leader lock");
+    let held = false;
+    try {
+      const result = await client.query<{ held: boolean }>(
+        "SELECT pg_try_advisory_lock(hashtext($1 || ':' || current_schema())) AS held",
+        [`warroom:${name}`],
+      );
+      held = result.rows[0]?.held === true;
+    } finally {
+      if (!held) client.release();
+    }
+    if (!held) return null;
+    let alive = true;
+    const onError = () => {
+      alive = false;
+    };
+    client.on("error", onError);
+    return {
+      check: async () => {
+        if (!alive) return false;
+        try {
+          await client.query("SELECT 1");
+          return true;
+        } catch {
+          alive = false;
+          return false;
+        }
+      },
+      release: async () => {
+        client.off("error", onError);
+        if (!alive) {
+          client.release(true);
+          return;
+        }
+        alive = false;
+        // Ending the session releases the lock even if the unlock fails.
+        await client.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
+        client.release(true);
+      },
+    };
   }
 
   /** Commits what is queued, waits for the batch in flight, then ends the pool. */
