@@ -30,6 +30,15 @@ export interface LoggedEvent extends StoredEvent {
   /** The hash of the event at position - 1 (64 zeros for the first). */
   prevHash: string;
   hash: string;
+  /** On the first event of an append made with an idempotency key: the key, kept when the log moves. */
+  idempotency?: AppendKey;
+}
+
+/** The idempotency key of an append, its last version and request digest (not part of the hash chain). */
+export interface AppendKey {
+  key: string;
+  lastVersion: number;
+  requestHash: string | null;
 }
 
 /** An event moved from another store: kept at its position, with its recordedAt. */
@@ -40,6 +49,8 @@ export interface ImportedEvent {
   type: string;
   data: unknown;
   recordedAt: string;
+  /** The key of the append this event starts, so a retry after the move is still a duplicate. */
+  idempotency?: AppendKey;
 }
 
 export interface AppendRequest {

@@ -63,6 +63,8 @@ export async function* importBatches(log: ImportedLog): AsyncGenerator<readonly 
  */
 export class ImportChain {
   private readonly versions = new Map<string, number>();
+  /** Each imported key, with the stream and version its append must reach. */
+  private readonly keys = new Map<string, { streamId: string; lastVersion: number; index: number }>();
   private prev = GENESIS_HASH;
   private count = 0;
 
@@ -77,6 +79,7 @@ export class ImportChain {
         { field, message: problem.message },
       ]);
     }
+    if (event.idempotency !== undefined) this.checkKey(event, index);
     this.versions.set(stream, event.version);
     const dataJson = JSON.stringify(event.data);
     const hash = chainHash(this.prev, event.position, stream, event.version, event.type, dataJson, event.recordedAt);
@@ -85,6 +88,42 @@ export class ImportChain {
     this.prev = hash;
     this.count++;
     return row;
+  }
+
+  /** After the last event: every key's append must have reached its last version. */
+  finish(): void {
+    for (const [key, { streamId, lastVersion, index }] of this.keys) {
+      if ((this.versions.get(streamId) ?? 0) < lastVersion) {
+        const message = `the key's lastVersion ${lastVersion} is beyond the end of stream ${streamId}`;
+        throw new WarroomError("validation.failed", `event ${index + 1} cannot be imported: ${message}`, [
+          { field: `events.${index}.idempotency.lastVersion`, message },
+        ]);
+      }
+      this.keys.delete(key);
+    }
+  }
+
+  private checkKey(event: ImportedEvent, index: number): void {
+    const fail = (field: string, message: string): never => {
+      throw new WarroomError("validation.failed", `event ${index + 1} cannot be imported: ${message}`, [
+        { field: `events.${index}.idempotency${field}`, message },
+      ]);
+    };
+    const key = event.idempotency as unknown as Record<string, unknown> | null;
+    if (key === null || typeof key !== "object" || Array.isArray(key)) fail("", "idempotency must be an object");
+    const k = key as Record<string, unknown>;
+    const extra = Object.keys(k).find((name) => !["key", "lastVersion", "requestHash"].includes(name));
+    if (extra !== undefined) fail(`.${extra}`, `unknown field '${extra}'`);
+    if (typeof k.key !== "string" || !/^[\x21-\x7e]{1,255}$/.test(k.key)) {
+      fail(".key", "key must be 1 to 255 visible ASCII characters");
+    }
+    if (this.keys.has(k.key as string)) fail(".key", `the key ${String(k.key)} is used by an earlier append`);
+    if (!Number.isInteger(k.lastVersion) || (k.lastVersion as number) < event.version) {
+      fail(".lastVersion", `lastVersion must be a whole number from ${event.version} (this event's version) up`);
+    }
+    if (k.requestHash !== null && typeof k.requestHash !== "string")
+      fail(".requestHash", "requestHash must be text or null");
+    this.keys.set(k.key as string, { streamId: event.streamId, lastVersion: k.lastVersion as number, index });
   }
 
   /** The chain's head after the events so far. */

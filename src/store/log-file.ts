@@ -5,22 +5,37 @@
  *   {"position":1,"streamId":"INC-1","version":1,"type":"IncidentDeclared",
  *    "recordedAt":"2026-…Z","data":{…},"prevHash":"000…","hash":"9f2…"}
  *
+ * The first event of an append made with an idempotency key also carries
+ * `"idempotency": {"key", "lastVersion", "requestHash"}` (outside the hash chain), so a
+ * retry after the move is still recognised.
+ *
  * The hashes are those of the store the log came from. Reading a file recomputes the
  * chain and compares: a line changed after the export is refused, naming its line. A
  * file without hashes (written by hand, or by another tool) is accepted on its own
  * checks and chained afresh on import.
  */
 import { type ErrorDetail, WarroomError } from "../domain/shared/errors.js";
-import { chainHash, GENESIS_HASH } from "./chain.js";
+
 import type { ImportedEvent, LoggedEvent } from "./event-store.js";
-import { importProblem } from "./import-log.js";
+import { ImportChain } from "./import-log.js";
 
 export function formatLogLine(event: LoggedEvent): string {
-  const { position, streamId, version, type, recordedAt, data, prevHash, hash } = event;
-  return JSON.stringify({ position, streamId, version, type, recordedAt, data, prevHash, hash });
+  const { position, streamId, version, type, recordedAt, data, prevHash, hash, idempotency } = event;
+  const line = { position, streamId, version, type, recordedAt, data, prevHash, hash };
+  return JSON.stringify(idempotency === undefined ? line : { ...line, idempotency });
 }
 
-const FIELDS = new Set(["position", "streamId", "version", "type", "recordedAt", "data", "prevHash", "hash"]);
+const FIELDS = new Set([
+  "position",
+  "streamId",
+  "version",
+  "type",
+  "recordedAt",
+  "data",
+  "prevHash",
+  "hash",
+  "idempotency",
+]);
 
 /**
  * Checks a log's lines one after another, keeping only what the next line is checked
@@ -28,10 +43,12 @@ const FIELDS = new Set(["position", "streamId", "version", "type", "recordedAt",
  * flat memory. A blank line is refused unless nothing but blank lines follows it.
  */
 export class LogLineChecker {
-  private readonly versions = new Map<string, number>();
-  private prev = GENESIS_HASH;
+  /** The same checks and chain as every store's import, so a file that passes here imports. */
+  private readonly chain = new ImportChain();
   private lineNo = 0;
   private blankAt = 0;
+  /** The line of each event that carries a key (the key is checked again at the end). */
+  private readonly keyLines = new Map<number, number>();
   /** Events accepted so far. */
   count = 0;
 
@@ -58,36 +75,51 @@ export class LogLineChecker {
     const extra = Object.keys(record).find((k) => !FIELDS.has(k));
     if (extra !== undefined) bad(lineNo, { field: extra, message: `unknown field '${extra}'` });
     const event = record as unknown as ImportedEvent;
-    const stream = typeof event.streamId === "string" ? event.streamId : "";
-    const problem = importProblem(event, this.count + 1, (this.versions.get(stream) ?? 0) + 1);
-    if (problem !== null) bad(lineNo, problem);
-    const prev = this.prev;
-    const hash = chainHash(
-      prev,
-      event.position,
-      stream,
-      event.version,
-      event.type,
-      JSON.stringify(event.data),
-      event.recordedAt,
-    );
-    if (record.prevHash !== undefined && record.prevHash !== prev) {
+    const row = atLine(lineNo, () => this.chain.next(event));
+    if (record.prevHash !== undefined && record.prevHash !== row.prevHash) {
       bad(lineNo, { field: "prevHash", message: "prevHash is not the hash of the line before: lines were changed" });
     }
-    if (record.hash !== undefined && record.hash !== hash) {
+    if (record.hash !== undefined && record.hash !== row.hash) {
       bad(lineNo, { field: "hash", message: "the hash does not match the event: the line was changed after export" });
     }
-    this.versions.set(stream, event.version);
-    this.prev = hash;
-    this.count++;
-    return {
-      position: event.position,
-      streamId: stream,
-      version: event.version,
-      type: event.type,
-      recordedAt: event.recordedAt,
+    const checked: ImportedEvent = {
+      position: row.position,
+      streamId: row.streamId,
+      version: row.version,
+      type: row.type,
+      recordedAt: row.recordedAt,
       data: event.data,
     };
+    if (event.idempotency !== undefined) {
+      checked.idempotency = event.idempotency;
+      this.keyLines.set(this.count, lineNo);
+    }
+    this.count++;
+    return checked;
+  }
+
+  /** At the end of the file: each key's append reached its last version. */
+  finish(): void {
+    try {
+      this.chain.finish();
+    } catch (error) {
+      const index = Number(/^events\.(\d+)/.exec((error as WarroomError).details?.[0]?.field ?? "")?.[1]);
+      atLine(this.keyLines.get(index) ?? this.lineNo, () => {
+        throw error;
+      });
+    }
+  }
+}
+
+/** Runs a check made in ImportChain's words (`events.N.field`) and names the line instead. */
+function atLine<T>(lineNo: number, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof WarroomError)) throw error;
+    const detail = error.details[0];
+    const field = detail?.field?.replace(/^events\.\d+\.?/, "") ?? "";
+    bad(lineNo, { ...(field ? { field } : {}), message: detail?.message ?? error.message });
   }
 }
 
@@ -102,6 +134,7 @@ export function parseLogLines(text: string): ImportedEvent[] {
     const event = checker.line(line);
     if (event !== null) events.push(event);
   }
+  checker.finish();
   return events;
 }
 
@@ -145,6 +178,7 @@ export async function* readLogBatches(
   take(decode(undefined, false));
   const last = checker.line(rest);
   if (last !== null) batch.push(last);
+  checker.finish();
   if (batch.length > 0) yield batch;
 }
 

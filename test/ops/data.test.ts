@@ -166,6 +166,20 @@ describe("export and import (SQLite)", () => {
     ["an unknown field", (l: string[]) => l.with(0, l[0]?.replace("{", '{"extra":1,') ?? ""), 1, /unknown field/],
     ["a blank line", (l: string[]) => l.toSpliced(5, 0, ""), 6, /line 6: the line is empty/],
     [
+      "a bad idempotency key",
+      (l: string[]) =>
+        l.with(3, l[3]?.replace("{", '{"idempotency":{"key":"","lastVersion":1,"requestHash":null},') ?? ""),
+      4,
+      /line 4: key must be 1 to 255 visible ASCII characters/,
+    ],
+    [
+      "a key whose append runs past its stream",
+      (l: string[]) =>
+        l.with(3, l[3]?.replace("{", '{"idempotency":{"key":"k1","lastVersion":999,"requestHash":null},') ?? ""),
+      4,
+      /line 4: the key's lastVersion 999 is beyond the end of stream/,
+    ],
+    [
       "a bad time",
       (l: string[]) => l.with(8, l[8]?.replace(/"recordedAt":"[^"]*"/, '"recordedAt":"yesterday"') ?? ""),
       9,

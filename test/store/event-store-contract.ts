@@ -585,6 +585,56 @@ export function runEventStoreContract(adapterName: string, open: () => Promise<O
         expect(positions(first.events)).toEqual([1]);
       });
 
+      it("keeps idempotency keys across a move: a retry after it is still a duplicate", async () => {
+        const keyed = await store.append({
+          streamId: "INC-9",
+          expectedVersion: 0,
+          events: notes("k", 2),
+          idempotencyKey: "retry-me",
+          requestHash: "digest-1",
+        });
+        await store.append({ streamId: "INC-9", expectedVersion: 2, events: notes("plain", 1) });
+        const log = await store.readLog(0, 100);
+        expect(log.map((e) => e.idempotency ?? null)).toEqual([
+          { key: "retry-me", lastVersion: 2, requestHash: "digest-1" },
+          null,
+          null,
+        ]);
+        const target = await open();
+        try {
+          await target.store.importLog(log);
+          const again = await target.store.append({
+            streamId: "INC-9",
+            expectedVersion: 0,
+            events: notes("k", 2),
+            idempotencyKey: "retry-me",
+            requestHash: "digest-1",
+          });
+          expect(again).toMatchObject({ duplicate: true, version: 2, requestHash: "digest-1" });
+          expect(positions(again.events)).toEqual(positions(keyed.events));
+          expect(await target.store.headPosition()).toBe(3);
+          expect((await target.store.readLog(0, 100)).map((e) => e.idempotency ?? null)).toEqual(
+            log.map((e) => e.idempotency ?? null),
+          );
+        } finally {
+          await target.cleanup();
+        }
+      });
+
+      it.each([
+        [{ key: "", lastVersion: 1, requestHash: null }, "events.0.idempotency.key"],
+        [{ key: "k", lastVersion: 0, requestHash: null }, "events.0.idempotency.lastVersion"],
+        [{ key: "k", lastVersion: 99, requestHash: null }, "events.0.idempotency.lastVersion"],
+        [{ key: "k", lastVersion: 1, requestHash: 5 }, "events.0.idempotency.requestHash"],
+      ])("refuses a bad key %j, naming %s, storing nothing", async (idempotency, field) => {
+        const events = exported();
+        events[0] = { ...(events[0] as ImportedEvent), idempotency: idempotency as never };
+        const error = await store.importLog(events).catch((e: unknown) => e);
+        expect(isWarroomError(error) && error.code).toBe("validation.failed");
+        expect((error as { details: { field: string }[] }).details[0]?.field).toBe(field);
+        expect(await store.headPosition()).toBe(0);
+      });
+
       it("refuses a store that holds events, changing nothing", async () => {
         await store.append({ streamId: "s", expectedVersion: 0, events: notes("s", 2) });
         await expectCode(store.importLog(exported()), "store.not_empty");

@@ -113,3 +113,16 @@ export async function insertImported(client: pg.PoolClient, e: EventColumns, hea
     [e.position, e.streamId, e.version, e.type, e.data, e.recordedAt, e.prevHash, e.hash, head.position, head.hash],
   );
 }
+
+/** Imported idempotency keys `[key, stream, firstVersion, lastVersion, requestHash]`, in the caller's transaction. */
+export async function insertImportedKeys(
+  client: pg.PoolClient,
+  keys: [string, string, number, number, string | null][],
+) {
+  if (keys.length === 0) return;
+  await client.query(
+    `INSERT INTO idempotency (key, stream_id, first_version, last_version, request_hash)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::text[])`,
+    [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2]), keys.map((k) => k[3]), keys.map((k) => k[4])],
+  );
+}

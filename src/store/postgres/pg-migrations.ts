@@ -168,6 +168,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       $fn$;
     `,
   },
+  {
+    version: 3,
+    description: "idempotency keys found by their append, for the export",
+    sql: "CREATE INDEX idempotency_by_append ON idempotency (stream_id, first_version);",
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

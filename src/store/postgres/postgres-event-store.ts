@@ -16,7 +16,7 @@ import { type ChainHead, type ChainReport, type ChainRow, walkChain } from "../c
 import type { AppendRequest, AppendResult, EventStore, LeaderLock, LoggedEvent, StoredEvent } from "../event-store.js";
 import { ImportChain, type ImportedLog, importBatches } from "../import-log.js";
 import { type CheckedAppend, checkAppendRequest, checkLimit, checkNonNegativeInteger } from "../validate-append.js";
-import { commitPgBatch, EventColumns, insertImported, type PgOutcome } from "./pg-batch-writer.js";
+import { commitPgBatch, EventColumns, insertImported, insertImportedKeys, type PgOutcome } from "./pg-batch-writer.js";
 import { migratePg } from "./pg-migrations.js";
 import { redactUrl } from "./redact-url.js";
 
@@ -143,13 +143,17 @@ export class PostgresEventStore implements EventStore {
   async readLog(afterPosition: number, limit = 1000): Promise<LoggedEvent[]> {
     checkNonNegativeInteger(afterPosition, "afterPosition");
     checkLimit(limit, PG_READ_ALL_MAX_LIMIT);
-    const rows = await this.rows("read the log", `${CHAIN_SELECT} WHERE position > $1 ORDER BY position LIMIT $2`, [
-      afterPosition,
-      limit,
-    ]);
+    const rows = await this.rows(
+      "read the log",
+      `SELECT e.position, e.stream_id, e.version, e.type, e.data, e.recorded_at, e.prev_hash, e.hash,
+              k.key, k.last_version, k.request_hash
+         FROM events e LEFT JOIN idempotency k ON k.stream_id = e.stream_id AND k.first_version = e.version
+        WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
+      [afterPosition, limit],
+    );
     return rows.map((r) => {
       const row = toChainRow(r);
-      return {
+      const event: LoggedEvent = {
         streamId: row.streamId,
         version: row.version,
         position: row.position,
@@ -159,6 +163,14 @@ export class PostgresEventStore implements EventStore {
         prevHash: row.prevHash,
         hash: row.hash,
       };
+      if (r[8] !== null && r[8] !== undefined) {
+        event.idempotency = {
+          key: String(r[8]),
+          lastVersion: Number(r[9]),
+          requestHash: (r[10] as string | null) ?? null,
+        };
+      }
+      return event;
     });
   }
 
@@ -219,10 +231,13 @@ export class PostgresEventStore implements EventStore {
       }
       const chain = new ImportChain();
       let columns = new EventColumns();
+      const keys: [string, string, number, number, string | null][] = [];
       for await (const batch of importBatches(log)) {
         for (const event of batch) {
           const r = chain.next(event);
           columns.push(r.position, r.streamId, r.version, r.type, r.dataJson, r.recordedAt, r.prevHash, r.hash);
+          const key = event.idempotency;
+          if (key) keys.push([key.key, r.streamId, r.version, key.lastVersion, key.requestHash]);
           if (columns.position.length >= 5000) {
             await insertImported(client, columns, chain.head);
             columns = new EventColumns();
@@ -230,6 +245,9 @@ export class PostgresEventStore implements EventStore {
         }
       }
       if (columns.position.length > 0) await insertImported(client, columns, chain.head);
+      chain.finish();
+      for (let start = 0; start < keys.length; start += 5000)
+        await insertImportedKeys(client, keys.slice(start, start + 5000));
       await client.query("COMMIT");
       return chain.head;
     } catch (error) {

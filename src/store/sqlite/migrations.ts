@@ -54,6 +54,11 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: chainExistingEvents,
   },
+  {
+    version: 3,
+    description: "idempotency keys found by their append, for the export",
+    sql: "CREATE INDEX idempotency_by_append ON idempotency (stream_id, first_version);",
+  },
 ];
 
 /** Computes the chain for the events a version-1 database already holds, in position order. */

@@ -207,7 +207,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     checkNonNegativeInteger(afterPosition, "afterPosition");
     checkLimit(limit, READ_ALL_MAX_LIMIT);
-    return this.guard("read the log", () => toLoggedEvents(this.sql.readChain.all(afterPosition, limit)));
+    return this.guard("read the log", () => toLoggedEvents(this.sql.readLogWithKeys.all(afterPosition, limit)));
   }
 
   async verifyChain(): Promise<ChainReport> {
@@ -250,9 +250,12 @@ export class SqliteEventStore implements EventStore {
               r.prevHash,
               r.hash,
             );
+            const key = event.idempotency;
+            if (key) this.sql.insertKey.run(key.key, r.streamId, r.version, key.lastVersion, key.requestHash);
           }
         });
       }
+      chain.finish();
       const head = chain.head;
       this.guard("import the log", () => {
         this.sql.setChainHead.run(head.position, head.hash);

@@ -13,6 +13,8 @@ export type StreamRow = [number, number, string, string, string];
 export type GlobalRow = [number, string, number, string, string, string];
 /** GlobalRow + [prev_hash, hash] */
 export type ChainedRow = [number, string, number, string, string, string, string, string];
+/** A chained row with the key of the append it starts (nulls when none). */
+export type KeyedChainedRow = [...ChainedRow, string | null, number | null, string | null];
 /** [stream_id, first_version, last_version, request_hash] */
 export type KeyRow = [string, number, number, string | null];
 
@@ -31,6 +33,14 @@ export function prepareStatements(db: Database.Database) {
     readChain: db
       .prepare<[number, number], ChainedRow>(
         "SELECT position, stream_id, version, type, data, recorded_at, prev_hash, hash FROM events WHERE position > ? ORDER BY position LIMIT ?",
+      )
+      .raw(),
+    readLogWithKeys: db
+      .prepare<[number, number], KeyedChainedRow>(
+        `SELECT e.position, e.stream_id, e.version, e.type, e.data, e.recorded_at, e.prev_hash, e.hash,
+                k.key, k.last_version, k.request_hash
+           FROM events e LEFT JOIN idempotency k ON k.stream_id = e.stream_id AND k.first_version = e.version
+          WHERE e.position > ? ORDER BY e.position LIMIT ?`,
       )
       .raw(),
     anyEvent: db.prepare<[], number>("SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1)").pluck(),
@@ -155,11 +165,11 @@ export function toChainRows(rows: ChainedRow[]): ChainRow[] {
   return out;
 }
 
-export function toLoggedEvents(rows: ChainedRow[]): LoggedEvent[] {
+export function toLoggedEvents(rows: KeyedChainedRow[]): LoggedEvent[] {
   const out: LoggedEvent[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as ChainedRow;
-    out[i] = {
+    const row = rows[i] as KeyedChainedRow;
+    const event: LoggedEvent = {
       streamId: row[1],
       version: row[2],
       position: row[0],
@@ -169,6 +179,8 @@ export function toLoggedEvents(rows: ChainedRow[]): LoggedEvent[] {
       prevHash: row[6],
       hash: row[7],
     };
+    if (row[8] !== null) event.idempotency = { key: row[8], lastVersion: row[9] as number, requestHash: row[10] };
+    out[i] = event;
   }
   return out;
 }
