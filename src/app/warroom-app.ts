@@ -55,6 +55,7 @@ import {
   compareSummaries,
   type IncidentDetail,
   type IncidentSummary,
+  type IncidentView,
   type OpenActionItem,
   type OpenTaskItem,
   summarise,
@@ -148,6 +149,12 @@ export class WarroomApp implements WarroomApi {
       .filter((i) => this.visible(i))
       .map((i) => summarise(i, now))
       .sort(compareSummaries);
+  }
+
+  /** The incident as `getIncident` shows it, without the timeline: what a live client re-reads. */
+  async getIncidentView(incidentId: string): Promise<IncidentView> {
+    const incident = await this.requireIncident(incidentId);
+    return viewOf(incident, isoNow(this.clock), this.policyValue);
   }
 
   async getIncident(incidentId: string): Promise<IncidentDetail> {

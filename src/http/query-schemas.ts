@@ -53,6 +53,13 @@ export const timelineQuery = z
   })
   .strict();
 
+/** `GET /api/incidents/{id}?timeline=false`: the incident without its timeline. */
+export const incidentQuery = z
+  .object({
+    timeline: z.enum(["true", "false"], { error: "timeline must be true or false" }).optional(),
+  })
+  .strict();
+
 export const streamQuery = z.object({ after: wholeNumber("after", 0, MAX_POSITION).optional() }).strict();
 
 export const lastEventIdHeader = z.object({ "Last-Event-ID": wholeNumber("Last-Event-ID", 0, MAX_POSITION) });

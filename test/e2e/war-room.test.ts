@@ -174,6 +174,12 @@ describeInBrowser("war room", () => {
     const b = await signedInContext(browser, "ben");
     const pageA = await a.newPage();
     const pageB = await b.newPage();
+    // What A reads of the incident: the whole of it once, then only the view without the timeline.
+    const readsA: string[] = [];
+    pageA.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === `/api/incidents/${id}`) readsA.push(url.search);
+    });
     await pageA.goto(`${web.url}/#/incidents/${id}`);
     await pageB.goto(`${web.url}/#/incidents/${id}`);
     for (const page of [pageA, pageB]) await page.getByText("● live").waitFor();
@@ -189,6 +195,9 @@ describeInBrowser("war room", () => {
     await rolesB.getByLabel("Person").fill("ben");
     await rolesB.getByRole("button", { name: "Assign" }).click();
     await pageA.getByRole("region", { name: "Roles" }).getByRole("cell", { name: "@ben" }).waitFor();
+    expect(readsA[0]).toBe("");
+    expect(readsA.length).toBeGreaterThan(1);
+    expect(readsA.slice(1).every((search) => search === "?timeline=false")).toBe(true);
 
     // A declares from the list; B, on the list, sees it arrive.
     await pageB.goto(`${web.url}/#/incidents`);

@@ -2,7 +2,14 @@
 import { callOptions, etag } from "../call-options.js";
 import { requireJsonObject, sendCommandResult } from "../command-io.js";
 import { commandBodySchema, ref } from "../openapi-schemas.js";
-import { actionItemsQuery, incidentListQuery, parseInput, tasksQuery, timelineQuery } from "../query-schemas.js";
+import {
+  actionItemsQuery,
+  incidentListQuery,
+  incidentQuery,
+  parseInput,
+  tasksQuery,
+  timelineQuery,
+} from "../query-schemas.js";
 import { COMMAND_ERRORS, READ_ERRORS, type RouteContext } from "../route-context.js";
 
 const list = (name: string, items: string) => ({
@@ -64,20 +71,26 @@ export function registerIncidentRoutes({ app, book }: RouteContext): void {
       access: "viewer",
       operationId: "getIncident",
       summary: "One incident with its whole timeline",
+      description:
+        "`timeline=false` leaves the timeline out: what a client that follows the live stream re-reads " +
+        "after an entry (a few KB however long the timeline).",
       tag: "incidents",
+      query: incidentQuery,
       headers: ["IfNoneMatch"],
       response: {
         status: 200,
         description: "The incident",
-        schema: ref("IncidentDetail"),
+        schema: { oneOf: [ref("IncidentDetail"), ref("IncidentView")] },
         headers: ["ETag"],
       },
       errors: READ_ERRORS,
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const detail = await app.getIncident(id);
-      const tag = etag(detail.version);
+      const withTimeline = parseInput(incidentQuery, request.query, "query").timeline !== "false";
+      const detail = withTimeline ? await app.getIncident(id) : await app.getIncidentView(id);
+      // The two shapes are different representations: each has its own tag.
+      const tag = withTimeline ? etag(detail.version) : `"${detail.version}-view"`;
       reply.header("ETag", tag).header("Cache-Control", "no-cache");
       if (request.headers["if-none-match"] === tag) return reply.code(304).send();
       return detail;

@@ -37,9 +37,19 @@ export function WarRoomPage({ incidentId }: { incidentId: string }) {
   const policy = useApi(() => api.get<Policy>("/api/policy"), []);
   const path = `/api/incidents/${encodeURIComponent(incidentId)}`;
 
+  // The whole timeline comes once; after that the live stream brings each entry, and a
+  // refresh re-reads the incident without it (a few KB, not megabytes on a long incident).
+  const timelineOf = useRef<string | null>(null);
   const load = useCallback(async () => {
     try {
+      if (timelineOf.current === path) {
+        const view = await api.get<Omit<IncidentDetail, "timeline">>(`${path}?timeline=false`);
+        setIncident((current) => ({ ...view, timeline: current?.timeline ?? [] }));
+        setError(null);
+        return;
+      }
       const detail = await api.get<IncidentDetail>(path);
+      timelineOf.current = path;
       setIncident(detail);
       setError(null);
       // The server's timeline is complete; keep ours only if live entries already went past it.
