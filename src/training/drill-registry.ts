@@ -2,15 +2,20 @@
  * The drills a server is running, in memory: each is a `LiveDrill` on its own in-memory
  * engine. Bounded: at most `maxLive` running drills (and `maxPerTrainee` per trainee);
  * a drill nobody has touched for `idleMs` is discarded; a finished drill keeps only its
- * feed and score report, for `keepFinishedMs`, at most `maxFinished` of them. Nothing of
- * a drill is stored except, when the trainee asks, the score summary in their
- * `TRN-<handle>` stream (the same record `warroom train --record-history` writes).
+ * feed and score report, for `keepFinishedMs`, at most `maxFinished` of them. When the
+ * trainee asks, the score summary goes to their `TRN-<handle>` stream (the same record
+ * `warroom train --record-history` writes).
+ *
+ * Each drill's inputs are journalled in the main store (drill-journal.ts), so a server
+ * that restarts brings its drills back by replaying them (`restore`): running ones
+ * stopped where they stood (the clock paused), finished ones with their report.
  */
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import type { EventStore } from "../store/event-store.js";
 import type { DrillDetail, DrillSummary, ScenarioDetail, ScenarioSummary } from "./drill-api-types.js";
+import { DrillJournal, type JournalEntry } from "./drill-journal.js";
 import { scenarioDetail, scenarioSummary } from "./drill-report.js";
 import { checkTrainee, TrainingRecords } from "./history.js";
 import { LiveDrill } from "./live-drill.js";
@@ -49,6 +54,8 @@ export interface DrillRegistryOptions {
   /** How often (real ms) running clocks play what fell due; 0 turns the ticker off (tests call `tick`). */
   tickMs?: number;
   scenariosDir?: string;
+  /** Where a journal that cannot be written is reported (the drill carries on). */
+  log?: (message: string, error: unknown) => void;
 }
 
 export type { DrillDetail, DrillSummary } from "./drill-api-types.js";
@@ -64,10 +71,12 @@ export class DrillRegistry {
   private readonly scenarios = new Map<string, Scenario>();
   private readonly ticker: NodeJS.Timeout | null;
   private readonly dir: string;
+  private readonly journal: DrillJournal;
 
   constructor(private readonly options: DrillRegistryOptions) {
     this.limits = { ...DEFAULT_DRILL_LIMITS, ...options.limits };
     this.records = new TrainingRecords(options.store, options.clock);
+    this.journal = new DrillJournal(options.store, options.clock, options.log);
     this.dir = options.scenariosDir ?? SCENARIOS_DIR;
     const tickMs = options.tickMs ?? 1000;
     this.ticker = tickMs > 0 ? setInterval(() => void this.tick(), tickMs) : null;
@@ -118,17 +127,61 @@ export class DrillRegistry {
     let drill: LiveDrill | null = null;
     this.opening.push(trainee);
     try {
-      const session = await DrillSession.open(scenario, { trainee, onFeed: (entry) => drill?.feedLine(entry) });
-      drill = new LiveDrill(id, scenario, session, this.options.clock);
-      await drill.open().catch(async (error: unknown) => {
-        await session.close();
-        throw error;
+      drill = await this.openDrill(id, scenario, trainee, this.options.clock.now());
+      await this.journal.opened({
+        type: "DrillOpened",
+        drill: id,
+        scenario: scenario.id,
+        trainee,
+        startedAt: drill.startedAt,
       });
       this.drills.set(id, drill);
     } finally {
       this.opening.splice(this.opening.indexOf(trainee), 1);
     }
     return this.detail(drill);
+  }
+
+  private async openDrill(id: string, scenario: Scenario, trainee: string, startedAt: number): Promise<LiveDrill> {
+    let drill: LiveDrill | null = null;
+    const session = await DrillSession.open(scenario, { trainee, onFeed: (entry) => drill?.feedLine(entry) });
+    const journal = (entry: JournalEntry) => this.journal.entry(id, entry);
+    drill = new LiveDrill(id, scenario, session, this.options.clock, journal, startedAt);
+    await drill.open().catch(async (error: unknown) => {
+      await session.close();
+      throw error;
+    });
+    return drill;
+  }
+
+  /**
+   * Brings back the drills a previous run of the server left: each journalled drill still
+   * within its idle (running) or keep (finished) time is replayed. One that cannot be
+   * replayed (its scenario gone or changed) is skipped and reported.
+   */
+  async restore(): Promise<number> {
+    const now = this.options.clock.now();
+    let restored = 0;
+    for (const journalled of await this.journal.drills()) {
+      const { opened, entries, lastAt, finished } = journalled;
+      if (this.drills.has(opened.drill)) continue;
+      if (now - lastAt >= (finished ? this.limits.keepFinishedMs : this.limits.idleMs)) continue;
+      try {
+        const drill = await this.openDrill(
+          opened.drill,
+          this.scenario(opened.scenario),
+          opened.trainee,
+          opened.startedAt,
+        );
+        await drill.replay(entries);
+        drill.lastUsed = lastAt;
+        this.drills.set(drill.id, drill);
+        restored++;
+      } catch (error) {
+        this.options.log?.(`drill ${opened.drill} could not be restored`, error);
+      }
+    }
+    return restored;
   }
 
   /** The drill, touched (it stays alive while used); `drill.not_found` for an unknown or expired id. */
@@ -222,6 +275,8 @@ export class DrillRegistry {
 
   async close(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
+    // Where each running clock stands goes to the journal, so a restart resumes from there.
+    await Promise.all([...this.drills.values()].map((d) => d.pause().catch(() => undefined)));
     const all = [...this.drills.values()];
     this.drills.clear();
     await Promise.all(all.map((d) => d.discard().catch(() => undefined)));

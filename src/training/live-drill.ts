@@ -13,6 +13,7 @@ import type { Clock } from "../domain/shared/clock.js";
 import { WarroomError } from "../domain/shared/errors.js";
 import { parseCommandLine } from "./command-line.js";
 import type { DrillClock } from "./drill-api-types.js";
+import type { JournalEntry } from "./drill-journal.js";
 import { type DrillReport, drillReport } from "./drill-report.js";
 import { formatOffset, parseOffset, wallClock } from "./duration.js";
 import type { TrainingRecords } from "./history.js";
@@ -62,14 +63,19 @@ export class LiveDrill {
   private readonly listeners = new Set<(event: DrillEvent) => void>();
   private chain: Promise<unknown> = Promise.resolve();
   private readonly answered = new IdempotentAnswers<InputResult>(100);
+  /** Set while the journal is being replayed: nothing is journalled again. */
+  private replaying = false;
 
   constructor(
     readonly id: string,
     readonly scenario: Scenario,
     readonly session: DrillSession,
     private readonly realClock: Clock,
+    /** Where the drill's inputs are kept so it survives a restart (see drill-journal.ts). */
+    private readonly journal: (entry: JournalEntry) => Promise<void> = async () => undefined,
+    startedAt?: number,
   ) {
-    this.startedAt = realClock.now();
+    this.startedAt = startedAt ?? realClock.now();
     this.lastUsed = this.startedAt;
     this.anchorReal = this.startedAt;
   }
@@ -153,6 +159,7 @@ export class LiveDrill {
         this.anchorOffset = this.session.offset;
         this.anchorReal = this.realClock.now();
         this.speed = change.speed;
+        await this.record({ type: "DrillClockMoved", offset: this.session.offset });
       }
       if (change.advance !== undefined && change.advance > 0) await this.moveBy(change.advance, "advance");
       this.emitClock();
@@ -177,25 +184,66 @@ export class LiveDrill {
 
   /** Runs the drill to its end, scores it, records it when `records` is given, and frees its engine. */
   finish(records: TrainingRecords | null): Promise<DrillReport> {
+    return this.exclusive(() => this.finishNow(records));
+  }
+
+  private async finishNow(records: TrainingRecords | null): Promise<DrillReport> {
+    if (this.report) return this.report;
+    await this.catchUp();
+    const run = await this.session.finish();
+    const score = scoreRun(this.scenario, run);
+    const transcript = stringify(
+      { trainee: this.trainee, scenario: this.scenario.id, actions: this.recorded },
+      { lineWidth: 0 },
+    );
+    const recorded = records
+      ? await records.record({ scenario: this.scenario, score, transcriptText: transcript })
+      : null;
+    this.report = drillReport({ drill: this.id, scenario: this.scenario, score, run, transcript, recorded });
+    await this.record({ type: "DrillFinished", offset: this.session.offset });
+    this.status = "finished";
+    this.speed = 0;
+    await this.session.close();
+    this.emitClock();
+    this.emit({ type: "finished", percent: score.percent, passed: score.passed });
+    return this.report;
+  }
+
+  /**
+   * Plays the journal of a drill the server ran before it restarted: the same actions at
+   * the same virtual seconds give the same feed and state. The clock is left stopped.
+   */
+  replay(entries: readonly JournalEntry[]): Promise<void> {
     return this.exclusive(async () => {
-      if (this.report) return this.report;
-      await this.catchUp();
-      const run = await this.session.finish();
-      const score = scoreRun(this.scenario, run);
-      const transcript = stringify(
-        { trainee: this.trainee, scenario: this.scenario.id, actions: this.recorded },
-        { lineWidth: 0 },
-      );
-      const recorded = records
-        ? await records.record({ scenario: this.scenario, score, transcriptText: transcript })
-        : null;
-      this.report = drillReport({ drill: this.id, scenario: this.scenario, score, run, transcript, recorded });
-      this.status = "finished";
+      this.replaying = true;
+      try {
+        for (const entry of entries) {
+          await this.session.advanceTo(Math.max(entry.offset, this.session.offset), 0);
+          if (entry.type === "DrillActed") await this.act(entry.action);
+          // Scored again from the same run: the same report (its record was written the first time).
+          if (entry.type === "DrillFinished") {
+            await this.finishNow(null);
+            return;
+          }
+        }
+      } finally {
+        this.replaying = false;
+      }
+      this.anchorOffset = this.session.offset;
+      this.anchorReal = this.realClock.now();
       this.speed = 0;
-      await this.session.close();
-      this.emitClock();
-      this.emit({ type: "finished", percent: score.percent, passed: score.passed });
-      return this.report;
+    });
+  }
+
+  /** Before a shutdown: plays what fell due, stops the clock and notes where it stood. */
+  pause(): Promise<void> {
+    if (this.status !== "running") return Promise.resolve();
+    return this.exclusive(async () => {
+      if (this.status !== "running") return;
+      await this.catchUp();
+      this.anchorOffset = this.session.offset;
+      this.speed = 0;
+      await this.record({ type: "DrillClockMoved", offset: this.session.offset });
     });
   }
 
@@ -234,7 +282,13 @@ export class LiveDrill {
     const { at: _sent, ...typed } = raw;
     this.recorded.push({ at: formatOffset(at).slice(2), ...typed });
     const { verb, fields, index, incident } = checked.action;
-    return await this.session.act(verb, fields, index, incident);
+    const done = await this.session.act(verb, fields, index, incident);
+    await this.record({ type: "DrillActed", offset: at, action: typed });
+    return done;
+  }
+
+  private async record(entry: JournalEntry): Promise<void> {
+    if (!this.replaying) await this.journal(entry);
   }
 
   /** The virtual time the clock has reached: the anchor, plus real time at speed, held at the end. */
@@ -270,6 +324,7 @@ export class LiveDrill {
     this.anchorOffset = to;
     this.anchorReal = this.realClock.now();
     await this.session.advanceTo(to, 0);
+    await this.record({ type: "DrillClockMoved", offset: to });
   }
 
   private emitClock(): void {

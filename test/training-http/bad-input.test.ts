@@ -118,7 +118,9 @@ describe("training routes refuse bad input", () => {
     const head = await s.app.store.headPosition();
     const report = await s.call("POST", `/api/drills/${id}/finish`, { record: false }, "alex-ic");
     expect(report.status).toBe(200);
-    expect(await s.app.store.headPosition()).toBe(head);
+    // Only the drill's own journal moved (its finish), nothing in any record.
+    const written = await s.app.store.readAll(head);
+    expect(written.map((e) => [e.streamId, e.type])).toEqual([[id, "DrillFinished"]]);
     expect((await s.call("GET", "/api/trainees/alex-ic/history")).status).toBe(404);
     const badFinish = await s.call("POST", `/api/drills/${id}/finish`, { record: "yes" }, "alex-ic");
     expect(badFinish.status).toBe(400);

@@ -31,10 +31,13 @@ export interface Answer {
   body: any;
 }
 
-export async function startTrainingServer(): Promise<TrainingServer> {
+/** A fresh SQLite file, or `dbPath` (kept on close: a restart test opens it again). */
+export async function startTrainingServer(
+  options: { dbPath?: string; clock?: ManualClock } = {},
+): Promise<TrainingServer> {
   const dir = mkdtempSync(join(tmpdir(), "warroom-training-http-"));
-  const clock = new ManualClock(START);
-  const config = buildConfig({ dbPath: join(dir, "warroom.db") });
+  const clock = options.clock ?? new ManualClock(START);
+  const config = buildConfig({ dbPath: options.dbPath ?? join(dir, "warroom.db") });
   const app = await createWarroomApp(config, { clock });
   const http = buildHttpApp({ app, bodyLimitBytes: config.bodyLimitBytes, sse: { heartbeatMs: 60_000 } });
   await http.listen({ host: "127.0.0.1", port: 0 });

@@ -49,8 +49,18 @@ export function registerTrainingRoutes(
   options: Partial<DrillRegistryOptions> = {},
 ): DrillRegistry {
   const { app, book } = context;
-  const drills = new DrillRegistry({ store: app.store, clock: app.clock, ...options });
+  const drills = new DrillRegistry({
+    store: app.store,
+    clock: app.clock,
+    log: (message, err) => http.log.warn({ err }, message),
+    ...options,
+  });
   const streams = new DrillStreams();
+  // Drills the server ran before a restart come back before the first request.
+  http.addHook("onReady", async () => {
+    const restored = await drills.restore();
+    if (restored > 0) http.log.info(`${restored} drills restored from the journal`);
+  });
   http.addHook("preClose", async () => streams.endAll());
   http.addHook("onClose", async () => drills.close());
   const add = (doc: Omit<RouteDoc, "tag">, handler: Parameters<typeof book.add>[1]) =>
