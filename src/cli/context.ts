@@ -11,6 +11,7 @@ import { headerOf } from "./format-show.js";
 import type { CliIo } from "./io.js";
 import { parseInteger } from "./parse.js";
 import { colorEnabled, type Style, styleFor } from "./style.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 export interface MutationOptions extends GlobalOptions {
   expectVersion?: string;
@@ -49,7 +50,8 @@ export class CliContext {
 
   async api(options: { follow?: boolean } = {}): Promise<WarroomApi> {
     this.connection ??= await connect(this.globals, this.io, options);
-    return this.connection.api;
+    // In human output, what people typed is shown, never obeyed by the terminal.
+    return this.json ? this.connection.api : terminalSafe(this.connection.api);
   }
 
   get mode(): Connection["mode"] | undefined {
@@ -59,6 +61,11 @@ export class CliContext {
   print(lines: string | string[]): void {
     const text = Array.isArray(lines) ? lines.join("\n") : lines;
     this.io.stdout.write(`${text}\n`);
+  }
+
+  /** A line for the person at the terminal, not part of the output (stderr): a pipe or file never gets it. */
+  note(text: string): void {
+    this.io.stderr.write(`${text}\n`);
   }
 
   printJson(value: unknown): void {

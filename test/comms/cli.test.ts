@@ -73,15 +73,17 @@ afterAll(async () => {
 });
 
 describe("update --draft", () => {
-  it("prints the draft under a header line, and stores nothing", async () => {
+  it("prints the draft alone on stdout (its header line on stderr), and stores nothing", async () => {
     at("02:10");
     const before = (await show()).version;
-    const run = await ok(["update", "INC-1", "--audience", "executive", "--draft"]);
+    const run = await warroom(["update", "INC-1", "--audience", "executive", "--draft"]);
+    expect(run.code).toBe(0);
     const detail = await show();
-    const [header, ...text] = run.stdout.trimEnd().split("\n");
-    expect(header).toBe(
-      '# draft executive update for INC-1, not published; publish with: warroom update INC-1 --audience executive "<text>"',
+    // `--draft > status.txt` must hold the draft and nothing else.
+    expect(run.stderr).toBe(
+      '# draft executive update for INC-1, not published; publish with: warroom update INC-1 --audience executive "<text>"\n',
     );
+    const text = run.stdout.trimEnd().split("\n");
     expect(text.join("\n")).toBe(draftUpdate(detail, "executive", detail.now).text);
     expect(text[0]).toBe("Impact: 5% of users cannot log in.");
     expect(text.at(-1)).toBe("Next update at 02:25 UTC.");
@@ -95,8 +97,8 @@ describe("update --draft", () => {
       draftUpdate(detail, "customer", detail.now, { nextUpdateAt: "2026-03-07T02:55:00.000Z" }),
     );
     expect(run.json<{ parts: { nextUpdateAt: string } }>().parts.nextUpdateAt).toBe("2026-03-07T02:55:00.000Z");
-    const legal = await ok(["update", "INC-1", "--audience", "legal", "--draft"]);
-    expect(legal.stdout.split("\n")[0]).toContain("fill the 1 [to confirm: …] spot;");
+    const legal = await warroom(["update", "INC-1", "--audience", "legal", "--draft"]);
+    expect(legal.stderr).toContain("fill the 1 [to confirm: …] spot;");
   });
 
   it("refuses an unknown audience, an unknown incident, and text given with --draft", async () => {

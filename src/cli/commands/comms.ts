@@ -162,10 +162,11 @@ async function printDraft(ctx: CliContext, id: string, text: string | undefined,
   );
   if (ctx.json) return ctx.printJson(draft);
   const todo = draft.placeholders.length;
-  ctx.print([
+  // The banner goes to stderr: `--draft > status.txt` must hold the draft alone.
+  ctx.note(
     ctx.style.dim(
       `# draft ${audience} update for ${detail.id}, not published${todo > 0 ? `; fill the ${todo} [to confirm: …] spot${todo === 1 ? "" : "s"}` : ""}; publish with: warroom update ${detail.id} --audience ${audience} "<text>"`,
     ),
-    draft.text,
-  ]);
+  );
+  ctx.print(draft.text);
 }
