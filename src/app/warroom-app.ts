@@ -238,6 +238,7 @@ export class WarroomApp implements WarroomApi {
   async follow(
     scope: { incidentId?: string; afterPosition: number },
     onEntry: (entry: LiveEntry) => void,
+    onError?: (error: Error) => void,
   ): Promise<Subscription> {
     const incidentId = scope.incidentId === undefined ? undefined : normaliseId(scope.incidentId);
     if (incidentId !== undefined) await this.requireIncident(incidentId);
@@ -245,9 +246,18 @@ export class WarroomApp implements WarroomApi {
     const principal = currentViewer();
     let last = scope.afterPosition;
     let replaying = true;
+    let ended = false;
     const buffered: StoredEvent[] = [];
     const deliver = (event: StoredEvent) => {
-      if (event.position <= last) return;
+      if (ended || event.position <= last) return;
+      // A token revoked (or its person removed) while its stream is open: the stream ends
+      // before the next entry, as every other request with it is refused at once.
+      if (principal?.tokenId && !this.tokens.isActive(principal.tokenId)) {
+        ended = true;
+        unsubscribe();
+        onError?.(new WarroomError("auth.invalid_token", `the API token ${principal.tokenId} no longer works`));
+        return;
+      }
       last = event.position;
       if (!isIncidentStream(event.streamId) || (incidentId !== undefined && event.streamId !== incidentId)) return;
       // Peek: a look per delivery must not make the next event copy the incident.

@@ -188,6 +188,23 @@ describe("private incidents", () => {
     expect((await show("added")).status).toBe(404);
   });
 
+  it("forget an added member removed from the directory, even when the handle comes back", async () => {
+    await t.call("POST", `/api/incidents/${privateId}/members`, {
+      token: tok.declarer,
+      body: { person: "added-later" },
+    });
+    expect((await t.call("GET", `/api/incidents/${privateId}`, { token: tok.added })).status).toBe(200);
+    expect((await t.call("DELETE", "/api/people/added-later", { token: tok.admin })).status).toBeLessThan(300);
+    await t.call("POST", "/api/people", { token: tok.admin, body: { handle: "added-later", name: "Someone else" } });
+    const fresh = await t.call("POST", "/api/tokens", {
+      token: tok.admin,
+      body: { person: "added-later", role: "viewer" },
+    });
+    expect((await t.call("GET", `/api/incidents/${privateId}`, { token: fresh.body.token })).status).toBe(404);
+    const members = await t.call("GET", `/api/incidents/${privateId}/members`, { token: tok.declarer });
+    expect(JSON.stringify(members.body)).not.toContain("added-later");
+  });
+
   it("never reach a non-member on the all-incidents stream; members get them", async () => {
     const read = async (who: string): Promise<string> => {
       const controller = new AbortController();

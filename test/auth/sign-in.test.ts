@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SseClient } from "../http/sse-client.js";
 import { type AuthApp, startAuthApp } from "./helpers.js";
 
 let t: AuthApp;
@@ -128,5 +129,52 @@ describe("signing in with API tokens", () => {
     expect((await t.call("GET", "/api/incidents", { token: temp.body.token })).status).toBe(200);
     await t.call("DELETE", "/api/people/temp", { token: t.tokens.admin });
     expect((await t.call("GET", "/api/incidents", { token: temp.body.token })).status).toBe(401);
+    // The same handle added again (perhaps someone else) gets none of the old tokens back.
+    await t.call("POST", "/api/people", { token: t.tokens.admin, body: { handle: "temp", name: "Another Temp" } });
+    expect((await t.call("GET", "/api/incidents", { token: temp.body.token })).status).toBe(401);
+    const listed = await t.call("GET", `/api/tokens/${temp.body.record.id}`, { token: t.tokens.admin });
+    expect(listed.body.revokedAt).not.toBeNull();
+  });
+
+  it("ends open live streams when their token is revoked or its person removed; others carry on", async () => {
+    const tokenFor = async (person: string) => {
+      await t.call("POST", "/api/people", { token: t.tokens.admin, body: { handle: person, name: person } });
+      const made = await t.call("POST", "/api/tokens", { token: t.tokens.admin, body: { person, role: "viewer" } });
+      return made.body as { token: string; record: { id: string } };
+    };
+    const eve = await tokenFor("eve-stream");
+    const finn = await tokenFor("finn-stream");
+    const open = (token: string) => SseClient.open(`${t.url}/api/stream`, { authorization: `Bearer ${token}` });
+    const [eveStream, finnStream, adminStream] = await Promise.all([
+      open(eve.token),
+      open(finn.token),
+      open(t.tokens.admin),
+    ]);
+    const note = async (text: string) => {
+      const declared = await t.call("POST", "/api/incidents", {
+        token: t.tokens.commander,
+        body: { title: text, severity: "SEV-4" },
+      });
+      expect(declared.status).toBe(201);
+    };
+    await note("before anything");
+    await eveStream.until((c) => c.messages.some((m) => m.data.includes("before anything")), "the first entry");
+
+    await t.call("POST", `/api/tokens/${eve.record.id}/revoke`, { token: t.tokens.admin });
+    await note("after the revoke");
+    await eveStream.until((c) => c.ended, "eve's stream to end");
+    expect(eveStream.messages.some((m) => m.data.includes("after the revoke"))).toBe(false);
+
+    await t.call("DELETE", "/api/people/finn-stream", { token: t.tokens.admin });
+    await note("after the removal");
+    await finnStream.until((c) => c.ended, "finn's stream to end");
+    expect(finnStream.messages.some((m) => m.data.includes("after the removal"))).toBe(false);
+
+    await adminStream.until((c) => c.messages.some((m) => m.data.includes("after the removal")), "the admin's entry");
+    expect(adminStream.ended).toBe(false);
+    adminStream.close();
+    // Reconnecting with the revoked token is refused.
+    const again = await fetch(`${t.url}/api/stream`, { headers: { authorization: `Bearer ${eve.token}` } });
+    expect(again.status).toBe(401);
   });
 });

@@ -3,7 +3,9 @@
  * assignees), in the DIR-members stream: `app.members`. Adding someone lets them see
  * the incident; removing them takes that away unless they hold a role or a task.
  */
+
 import { z } from "zod";
+import { PEOPLE_STREAM } from "../../domain/people/events.js";
 import { handleKey, handleSchema, PERSON_HANDLE } from "../../domain/people/person.js";
 import { type Clock, isoNow } from "../../domain/shared/clock.js";
 import { fail } from "../../domain/shared/errors.js";
@@ -49,6 +51,16 @@ export class MembersService {
   }
 
   apply(stored: StoredEvent): void {
+    // Someone removed from the directory is no longer anyone's member: the same handle
+    // added again later (perhaps another person) starts with no access.
+    if (stored.streamId === PEOPLE_STREAM) {
+      const removed = stored.data as { type?: unknown; handle?: unknown };
+      if (removed.type === "PersonRemoved" && typeof removed.handle === "string") {
+        const key = handleKey(removed.handle);
+        for (const set of this.added.values()) set.delete(key);
+      }
+      return;
+    }
     if (stored.streamId !== MEMBERS_STREAM) return;
     this.stream.version = stored.version;
     const parsed = memberEvent.safeParse(stored.data);

@@ -10,6 +10,7 @@
  */
 import { hash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { PEOPLE_STREAM } from "../../domain/people/events.js";
 import { ROLES, type Role, roleRank } from "../../domain/people/roles.js";
 import {
   evolveTokens,
@@ -60,6 +61,10 @@ export class TokenService {
   }
 
   apply(stored: StoredEvent): void {
+    if (stored.streamId === PEOPLE_STREAM) {
+      this.applyRemoval(stored.data);
+      return;
+    }
     if (stored.streamId !== TOKENS_STREAM) return;
     this.stream.version = stored.version;
     const parsed = tokenEventSchema.safeParse(stored.data);
@@ -70,6 +75,27 @@ export class TokenService {
       const at = Date.parse(parsed.data.at);
       this.lastWritten.set(parsed.data.id, Math.max(this.lastWritten.get(parsed.data.id) ?? 0, at));
     }
+  }
+
+  /**
+   * A person removed from the directory loses their tokens for good: they count as revoked
+   * at the removal, so adding the same handle again (perhaps for someone else) brings none
+   * back. Every instance folds the same log, so all agree.
+   */
+  private applyRemoval(data: unknown): void {
+    const removed = data as { type?: unknown; handle?: unknown; at?: unknown };
+    if (removed.type !== "PersonRemoved" || typeof removed.handle !== "string" || typeof removed.at !== "string")
+      return;
+    const handle = removed.handle.toLowerCase();
+    for (const token of this.tokens.values()) {
+      if (token.revokedAt === null && token.person.toLowerCase() === handle) token.revokedAt = removed.at;
+    }
+  }
+
+  /** Whether a token still lets its holder in (not revoked, its person still in the directory): for open live streams. */
+  isActive(tokenId: string): boolean {
+    const token = this.tokens.get(tokenId);
+    return token !== undefined && token.revokedAt === null && this.people.get(token.person) !== undefined;
   }
 
   /** Every token ever created (revoked ones with `revokedAt`), newest first; never the secret or its hash. */
@@ -132,8 +158,6 @@ export class TokenService {
     const record = id === undefined ? undefined : this.tokens.get(id);
     if (!record)
       fail("auth.invalid_token", "the API token is not valid: create one with `warroom token create`", "Authorization");
-    if (record.revokedAt !== null)
-      fail("auth.invalid_token", `the API token ${record.id} was revoked`, "Authorization");
     const person = this.people.get(record.person);
     if (!person)
       fail(
@@ -141,6 +165,8 @@ export class TokenService {
         `the API token's person ${record.person} is no longer in the directory`,
         "Authorization",
       );
+    if (record.revokedAt !== null)
+      fail("auth.invalid_token", `the API token ${record.id} was revoked`, "Authorization");
     this.recordUse(record.id);
     return { person: person.handle, role: record.role, tokenId: record.id };
   }

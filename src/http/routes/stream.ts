@@ -71,8 +71,12 @@ async function openStream(
   let subscription: Awaited<ReturnType<typeof app.follow>>;
   try {
     // The replay is queued in the connection; a refusal (unknown incident) is still a problem+json.
-    subscription = await app.follow({ ...(incidentId === undefined ? {} : { incidentId }), afterPosition }, (entry) =>
-      connection.send(entry),
+    subscription = await app.follow(
+      { ...(incidentId === undefined ? {} : { incidentId }), afterPosition },
+      (entry) => connection.send(entry),
+      // The token stopped working (revoked, its person removed): the stream ends; a
+      // reconnect with it is refused with 401.
+      () => connection.end(),
     );
   } catch (error) {
     connection.close();
