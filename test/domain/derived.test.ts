@@ -89,11 +89,26 @@ describe("updateClock", () => {
     });
   });
 
-  it("takes a promised nextUpdateAt over the cadence, earlier or later", () => {
+  it("takes a promised nextUpdateAt earlier than the cadence, but never one past it", () => {
     const earlier = incidentOf([declared(), update(at(5), at(12))]);
     expect(updateClock(earlier, at(13))).toMatchObject({ nextUpdateDue: at(12), overdue: true, overdueBySeconds: 60 });
+    // SEV-2: every 30 minutes. A promise of 45 minutes out does not stretch it.
     const later = incidentOf([declared(), update(at(5), at(50))]);
-    expect(updateClock(later, at(40))).toMatchObject({ nextUpdateDue: at(50), overdue: false });
+    expect(updateClock(later, at(40))).toMatchObject({ nextUpdateDue: at(35), overdue: true, overdueBySeconds: 300 });
+    // Raised to SEV-1 after the promise: the 15-minute clock counts from the last update.
+    const raised = incidentOf([
+      declared(),
+      update(at(5), at(50)),
+      ev("SeverityChanged", { from: "SEV-2", to: "SEV-1", reason: "r", cadenceMinutes: 15, at: at(6) }),
+    ]);
+    expect(updateClock(raised, at(21))).toMatchObject({ nextUpdateDue: at(20), overdue: true });
+    // Without a cadence (SEV-4), the promise alone sets the time.
+    const none = incidentOf([
+      declared(),
+      ev("CadenceSet", { cadenceMinutes: null, followsSeverity: false }),
+      update(at(5), at(90)),
+    ]);
+    expect(updateClock(none, at(60)).nextUpdateDue).toBe(at(90));
   });
 
   it("goes back to the cadence after an update with no promise", () => {

@@ -20,9 +20,16 @@ export function updateClock(incident: Incident, now: string): UpdateClock {
   if (incident.status === "resolved") {
     return { cadenceMinutes, nextUpdateDue: null, overdueBySeconds: 0, overdue: false };
   }
+  // A promised time can bring the next update forward, never push it past the cadence: a
+  // "next update at 09:00 tomorrow" does not silence a SEV-1's 15-minute clock.
+  const byCadence = cadenceMinutes === null ? null : addMinutes(incident.lastUpdateAt, cadenceMinutes);
+  const promised = incident.promisedNextUpdateAt;
   const nextUpdateDue =
-    incident.promisedNextUpdateAt ??
-    (cadenceMinutes === null ? null : addMinutes(incident.lastUpdateAt, cadenceMinutes));
+    promised === null || promised === undefined
+      ? byCadence
+      : byCadence === null || Date.parse(promised) < Date.parse(byCadence)
+        ? promised
+        : byCadence;
   if (nextUpdateDue === null) return { cadenceMinutes, nextUpdateDue, overdueBySeconds: 0, overdue: false };
   const overdueBySeconds = Math.max(0, Math.floor((Date.parse(now) - Date.parse(nextUpdateDue)) / 1000));
   return { cadenceMinutes, nextUpdateDue, overdueBySeconds, overdue: overdueBySeconds > 0 };
