@@ -109,6 +109,24 @@ describe("GET /api/stream (all incidents)", () => {
     byHeader.close();
   });
 
+  it("refuses a position past the end of the log (a restored store) rather than skip up to it", async () => {
+    const head = await t.head();
+    for (const [url, headers, field] of [
+      [`${base}/api/stream`, { "last-event-id": String(head + 100) }, "Last-Event-ID"],
+      [`${base}/api/stream?after=${head + 1}`, {}, "after"],
+    ] as const) {
+      const response = await fetch(url, { headers });
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { code: string; errors: { field: string }[] };
+      expect(problem.code).toBe("validation.failed");
+      expect(problem.errors[0]?.field).toBe(field);
+    }
+    // The head itself is fine: nothing missed, new entries follow.
+    const atHead = await SseClient.open(`${base}/api/stream?after=${head}`);
+    expect(atHead.status).toBe(200);
+    atHead.close();
+  });
+
   it("from the start (no position) replays the whole log in position order", async () => {
     const head = await t.head();
     const client = await SseClient.open(`${base}/api/stream`);

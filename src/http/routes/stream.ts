@@ -5,7 +5,9 @@
  * (or `?after=N`) and gets exactly what it missed: `app.follow` replays from the store
  * and then goes live with no gap and no duplicate.
  */
+
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { WarroomError } from "../../domain/shared/errors.js";
 import { ref } from "../openapi-schemas.js";
 import { lastEventIdHeader, parseInput, streamQuery } from "../query-schemas.js";
 import { READ_ERRORS, type RouteContext } from "../route-context.js";
@@ -50,13 +52,29 @@ export function registerStreamRoutes(context: RouteContext): void {
 }
 
 /** Last-Event-ID wins over ?after: a browser reconnects with the header but its first URL. */
-function resumePosition(request: FastifyRequest): number {
+function resumePosition(request: FastifyRequest): { position: number; field: string } {
   const query = parseInput(streamQuery, request.query, "query");
   const header = request.headers["last-event-id"];
   if (header !== undefined && header !== "") {
-    return parseInput(lastEventIdHeader, { "Last-Event-ID": header }, "header")["Last-Event-ID"];
+    const position = parseInput(lastEventIdHeader, { "Last-Event-ID": header }, "header")["Last-Event-ID"];
+    return { position, field: "Last-Event-ID" };
   }
-  return query.after ?? 0;
+  return { position: query.after ?? 0, field: "after" };
+}
+
+/**
+ * A position past the end of the log was never sent by this deployment (the store was
+ * restored from an older backup, or the client talked to another one): resuming after it
+ * would skip every event up to it without a word, so it is refused.
+ */
+async function checkResumable(app: RouteContext["app"], resume: { position: number; field: string }): Promise<void> {
+  if (resume.position === 0) return;
+  const head = await app.store.headPosition();
+  if (resume.position <= head) return;
+  const message =
+    `${resume.field} ${resume.position} is past the end of the log (position ${head}): ` +
+    "the store was restored or this is another deployment; reconnect without it and reload";
+  throw new WarroomError("validation.failed", message, [{ field: resume.field, message }]);
 }
 
 async function openStream(
@@ -65,7 +83,9 @@ async function openStream(
   reply: FastifyReply,
   incidentId: string | undefined,
 ): Promise<void> {
-  const afterPosition = resumePosition(request);
+  const resume = resumePosition(request);
+  await checkResumable(app, resume);
+  const afterPosition = resume.position;
   const connection = new SseConnection(reply.raw, sse);
   streams.add(connection);
   let subscription: Awaited<ReturnType<typeof app.follow>>;
