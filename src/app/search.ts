@@ -160,8 +160,8 @@ function matchStored(
   };
 }
 
-/** Fields that are not prose: the event's type, actor, times and ids. */
-const NOT_TEXT = /^(type|at|by|version)$|At$|Id$|^id$/;
+/** Fields that are not prose: the event's type, actor, times, ids and internal keys (a reminder's). */
+const NOT_TEXT = /^(type|at|by|version)$|At$|Id$|Key$|^id$/;
 
 /** The event's searchable text, as [top-level field, text] pairs; nested lists and objects are walked. */
 export function textFields(data: unknown): [string, string][] {

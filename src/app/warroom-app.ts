@@ -181,7 +181,8 @@ export class WarroomApp implements WarroomApi {
     const now = isoNow(this.clock);
     const out: OpenTaskItem[] = [];
     for (const incident of this.projection.all()) {
-      if (!this.visible(incident)) continue;
+      // A resolved incident's open tasks are nobody's work any more (reopening brings them back).
+      if (incident.status === "resolved" || !this.visible(incident)) continue;
       for (const task of viewOf(incident, now, this.policyValue).tasks) {
         if (task.status !== "assigned" && task.status !== "acknowledged") continue;
         if (filter.assignee && task.assignee !== filter.assignee) continue;

@@ -157,6 +157,18 @@ describe("search helpers", () => {
     ]);
   });
 
+  it("leave a reminder's internal key out, keeping its message", () => {
+    const fields = textFields({
+      type: "ReminderIssued",
+      reminderKey: "task-expired:T1:2026-03-07T02:10:00.000Z",
+      kind: "task-expired",
+      subject: "T1",
+      dueAt: "2026-03-07T02:10:00.000Z",
+      message: "Task T1 is past its time-box",
+    });
+    expect(fields.map(([field]) => field)).toEqual(["kind", "subject", "message"]);
+  });
+
   it("cut a long field around the match, on word boundaries", () => {
     const text = `${"alpha ".repeat(60)}NEEDLE ${"omega ".repeat(60)}`;
     const snippet = snippetAround(text, text.indexOf("NEEDLE"), 6);

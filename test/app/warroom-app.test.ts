@@ -200,6 +200,11 @@ describe("WarroomApp read models", () => {
     expect(await f.app.openTasks({ assignee: "lee" })).toEqual([]);
     const items = await f.app.openActionItems({ owner: "kim" });
     expect(items.map((a) => [a.incidentId, a.id])).toEqual([["INC-1", "AI-1"]]);
+    // Resolved, its open tasks leave the list; reopened, they come back.
+    await f.app.execute("INC-1", { type: "resolve", summary: "disks fine" }, IC);
+    expect(await f.app.openTasks()).toEqual([]);
+    await f.app.execute("INC-1", { type: "reopen", reason: "disks again" }, IC);
+    expect((await f.app.openTasks()).map((t) => t.id)).toEqual(["T1"]);
   });
 
   it("survives a restart: the log folds back into the same state", async () => {
