@@ -12,6 +12,7 @@ import { createWarroomApp } from "../app/create-app.js";
 import { ReminderScheduler } from "../app/reminder-scheduler.js";
 import type { WarroomApp } from "../app/warroom-app.js";
 import type { Clock } from "../domain/shared/clock.js";
+import { isWarroomError } from "../domain/shared/errors.js";
 import { resolveAlertsConfig } from "../integrations/alerts/alert-config.js";
 import { ChatIntegration } from "../integrations/chat/chat-integration.js";
 import { WebhookDeliverer } from "../integrations/webhooks/webhook-deliverer.js";
@@ -158,11 +159,17 @@ async function bootstrapAdmin(app: WarroomApp): Promise<{ person: string; token:
   if (app.tokens.anyCreated) return undefined;
   const acting = { actor: BOOTSTRAP_PERSON };
   if (!app.people.get(BOOTSTRAP_PERSON)) {
-    await app.people.add({ handle: BOOTSTRAP_PERSON, name: "Administrator", icQualified: true }, acting);
+    // Another server starting on the same database may add it first: that is fine.
+    await app.people
+      .add({ handle: BOOTSTRAP_PERSON, name: "Administrator", icQualified: true }, acting)
+      .catch((error: unknown) => {
+        if (!isWarroomError(error) || error.code !== "person.exists") throw error;
+      });
   }
-  const { token } = await app.tokens.create(
+  // One first token per deployment, whichever server makes it; the others print none.
+  const made = await app.tokens.createFirst(
     { person: BOOTSTRAP_PERSON, role: "admin", name: "created on first start" },
     acting,
   );
-  return { person: BOOTSTRAP_PERSON, token };
+  return made ? { person: BOOTSTRAP_PERSON, token: made.token } : undefined;
 }

@@ -109,3 +109,35 @@ describe.skipIf(PG_SKIP !== "")(`background work on one of several servers ${PG_
     expect([...new Set(received)]).toEqual(all);
   }, 60_000);
 });
+
+describe.skipIf(PG_SKIP !== "")(`servers starting together on an empty PostgreSQL ${PG_SKIP}`, () => {
+  const schema = schemaName("boot");
+  const url = `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  afterAll(() => dropSchema(schema));
+
+  it("all start, and exactly one makes the first admin token, which works on every one", async () => {
+    await adminQuery(`CREATE SCHEMA ${schema}`);
+    const config = buildConfig({
+      databaseUrl: url,
+      port: 0,
+      host: "127.0.0.1",
+      logLevel: "silent",
+      reminderIntervalMs: 0,
+    });
+    const servers = await Promise.all([startServer({ config }), startServer({ config }), startServer({ config })]);
+    try {
+      const tokens = servers.map((s) => s.bootstrap?.token).filter((t): t is string => t !== undefined);
+      expect(tokens).toHaveLength(1);
+      for (const server of servers) {
+        await server.app.refresh();
+        const response = await fetch(`${server.url}/api/incidents`, {
+          headers: { authorization: `Bearer ${tokens[0]}` },
+        });
+        expect(response.status).toBe(200);
+      }
+      expect(servers[0]?.app.tokens.list()).toHaveLength(1);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+    }
+  }, 60_000);
+});

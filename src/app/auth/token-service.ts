@@ -115,10 +115,27 @@ export class TokenService {
 
   /** Creates a token for a person in the directory; the secret is in the answer and nowhere else. */
   async create(input: unknown, acting: ActingAs): Promise<{ token: string; view: TokenView }> {
+    return (await this.createToken(input, acting, false)) as { token: string; view: TokenView };
+  }
+
+  /**
+   * The first token of a deployment, or null when one exists already: decided against the
+   * log under its version check, so servers starting together on one database make one.
+   */
+  createFirst(input: unknown, acting: ActingAs): Promise<{ token: string; view: TokenView } | null> {
+    return this.createToken(input, acting, true);
+  }
+
+  private async createToken(
+    input: unknown,
+    acting: ActingAs,
+    onlyIfNone: boolean,
+  ): Promise<{ token: string; view: TokenView } | null> {
     const body = parseOrFail(createSchema, input, "token");
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
     const id = `TOK-${randomBytes(5).toString("hex").toUpperCase()}`;
-    await this.stream.write(() => {
+    const made = await this.stream.write(() => {
+      if (onlyIfNone && this.tokens.size > 0) return { events: [], result: false };
       const person = this.people.require(body.person);
       const event: TokenEvent = {
         type: "TokenCreated",
@@ -130,9 +147,9 @@ export class TokenService {
         by: acting.actor,
         at: isoNow(this.clock),
       };
-      return { events: [event], result: null };
+      return { events: [event], result: true };
     });
-    return { token, view: this.view(this.tokens.get(id) as TokenRecord) };
+    return made ? { token, view: this.view(this.tokens.get(id) as TokenRecord) } : null;
   }
 
   async revoke(id: string, acting: ActingAs): Promise<TokenView> {
