@@ -2,6 +2,7 @@
  * Local or remote: with --server (or WARROOM_SERVER) the CLI talks HTTP to a running
  * Warroom; otherwise it opens the SQLite file itself. Both are a `WarroomApi`.
  */
+import { existsSync } from "node:fs";
 import type { WarroomApi } from "../app/api.js";
 import { loadConfig, type WarroomConfig } from "../app/config.js";
 import { createWarroomApp } from "../app/create-app.js";
@@ -55,10 +56,21 @@ export function configFrom(
   return loadConfig({ ...(globals.db ? { dbPath: globals.db } : {}), ...overrides }, io.env, globals.config);
 }
 
+/**
+ * A command that only reads refuses a database file that is not there when its path was
+ * given (--db, WARROOM_DB): a typo must not answer "no incidents" from a new empty file.
+ */
+export function requireExistingStore(globals: GlobalOptions, io: CliIo, dbPath: string): void {
+  const explicit = globals.db !== undefined || (io.env.WARROOM_DB ?? "") !== "";
+  if (!explicit || dbPath === ":memory:" || existsSync(dbPath)) return;
+  const message = `there is no database at ${dbPath}: check --db or WARROOM_DB (the first declare creates one)`;
+  throw new WarroomError("validation.failed", message, [{ field: "--db", message }]);
+}
+
 export async function connect(
   globals: GlobalOptions,
   io: CliIo,
-  options: { follow?: boolean } = {},
+  options: { follow?: boolean; readOnly?: boolean } = {},
 ): Promise<Connection> {
   const url = serverUrl(globals, io.env);
   if (url) {
@@ -74,6 +86,7 @@ export async function connect(
     return { api, mode: "remote", where: url };
   }
   const config = configFrom(globals, io);
+  if (options.readOnly && !config.databaseUrl) requireExistingStore(globals, io, config.dbPath);
   const api = await createWarroomApp(config, {
     ...(io.clock ? { clock: io.clock } : {}),
     poll: options.follow === true,

@@ -48,7 +48,8 @@ export class CliContext {
     }
   }
 
-  async api(options: { follow?: boolean } = {}): Promise<WarroomApi> {
+  /** The store or server; `readOnly`: a command that only reads (a mistyped --db is refused, not created). */
+  async api(options: { follow?: boolean; readOnly?: boolean } = {}): Promise<WarroomApi> {
     this.connection ??= await connect(this.globals, this.io, options);
     // In human output, what people typed is shown, never obeyed by the terminal.
     return this.json ? this.connection.api : terminalSafe(this.connection.api);

@@ -201,7 +201,8 @@ describe("CLI errors and exit codes", () => {
   });
 
   it("a database that cannot be opened exits 6", async () => {
-    const run = await warroom(["--db", `${tmp.db}/not-a-dir/x.db`, "list"]);
+    // A command that writes opens (and would create) the file; here its "directory" is a file.
+    const run = await warroom(["--db", `${tmp.db}/not-a-dir/x.db`, "declare", "x", "--sev", "SEV-4"]);
     expect(run.code).toBe(6);
     expect(run.stderr).toMatch(/^error \[store\.unavailable\]: The event store could not open/);
   });

@@ -56,3 +56,24 @@ describe("update --draft", () => {
     expect(out.stderr).toContain("# draft customer update for INC-1, not published");
   });
 });
+
+describe("a mistyped --db", () => {
+  it("is refused by commands that only read, naming the path, and no file is made", async () => {
+    const typo = `${dir.dir}/nope/w.db`;
+    for (const argv of [
+      ["list"],
+      ["show", "INC-1"],
+      ["timeline", "INC-1"],
+      ["search", "x"],
+      ["tasks"],
+      ["export"],
+      ["audit", "verify"],
+    ]) {
+      const out = await bound({ db: typo })(argv);
+      expect(out.code, argv.join(" ")).toBe(2);
+      expect(out.stderr, argv.join(" ")).toContain(`there is no database at ${typo}`);
+    }
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(typo)).toBe(false);
+  });
+});

@@ -18,7 +18,7 @@ export function registerAuditCommands(program: Command, ctx: CliContext): void {
     .option("--expect-head <hash>", "the head hash you recorded earlier: refuse a log that does not reach it")
     .action(
       action<{ expectHead?: string }>(ctx, async (_args, opts) => {
-        const report = await withEventStore(ctx, "audit verify", (store) => store.verifyChain());
+        const report = await withEventStore(ctx, "audit verify", (store) => store.verifyChain(), { readOnly: true });
         const style = ctx.style;
         if (ctx.json) ctx.printJson(report);
         else if (report.ok) {

@@ -95,7 +95,7 @@ export function registerCommsCommands(program: Command, ctx: CliContext): void {
         if (opts.channel !== undefined) filter.channel = oneOf(opts.channel, CHANNELS, "--channel");
         if (opts.type !== undefined) filter.types = opts.type.map((t) => oneOf(t, EVENT_TYPES, "--type"));
         if (opts.limit !== undefined) filter.limit = parseInteger(opts.limit, "--limit");
-        const api = await ctx.api({ follow: opts.follow === true });
+        const api = await ctx.api({ follow: opts.follow === true, readOnly: true });
         const entries = await api.timeline(id ?? "", filter);
         if (!opts.follow) {
           if (ctx.json) return ctx.printJson(entries);

@@ -28,7 +28,7 @@ import { describeStore, openEventStore } from "../../app/create-app.js";
 import { WarroomError } from "../../domain/shared/errors.js";
 import type { EventStore, ImportedEvent } from "../../store/event-store.js";
 import { formatLogLine, NotUtf8Error, readLogBatches } from "../../store/log-file.js";
-import { configFrom, serverUrl } from "../connect.js";
+import { configFrom, requireExistingStore, serverUrl } from "../connect.js";
 import { action, type CliContext } from "../context.js";
 
 /** Runs `fn` on the store the config names (never over --server), then closes it. */
@@ -36,12 +36,14 @@ export async function withEventStore<T>(
   ctx: CliContext,
   command: string,
   fn: (store: EventStore, where: string) => Promise<T>,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
   if (serverUrl(ctx.globals, ctx.io.env)) {
     const message = `${command} works on the database itself (--db or DATABASE_URL), not over --server`;
     throw new WarroomError("validation.failed", message, [{ field: "--server", message }]);
   }
   const config = configFrom(ctx.globals, ctx.io);
+  if (options.readOnly && !config.databaseUrl) requireExistingStore(ctx.globals, ctx.io, config.dbPath);
   const store = await openEventStore(config, ctx.io.clock ? { clock: ctx.io.clock } : {});
   try {
     return await fn(store, describeStore(config));
@@ -59,31 +61,37 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .option("--out <file>", "write to this file (replaced whole, only once the export is complete)")
     .action(
       action<{ out?: string }>(ctx, async (_args, opts) => {
-        await withEventStore(ctx, "export", async (store, where) => {
-          const target = opts.out;
-          const temp = target === undefined ? null : `${target}.partial`;
-          const fd = temp === null ? null : openSync(temp, "w");
-          const write = (text: string) => (fd === null ? ctx.io.stdout.write(text) : writeSync(fd, text));
-          let count = 0;
-          try {
-            for (let after = 0; ; ) {
-              const page = await store.readLog(after, PAGE);
-              if (page.length > 0) write(`${page.map(formatLogLine).join("\n")}\n`);
-              count += page.length;
-              const last = page.at(-1);
-              if (page.length < PAGE || last === undefined) break;
-              after = last.position;
+        const readOnly = { readOnly: true };
+        await withEventStore(
+          ctx,
+          "export",
+          async (store, where) => {
+            const target = opts.out;
+            const temp = target === undefined ? null : `${target}.partial`;
+            const fd = temp === null ? null : openSync(temp, "w");
+            const write = (text: string) => (fd === null ? ctx.io.stdout.write(text) : writeSync(fd, text));
+            let count = 0;
+            try {
+              for (let after = 0; ; ) {
+                const page = await store.readLog(after, PAGE);
+                if (page.length > 0) write(`${page.map(formatLogLine).join("\n")}\n`);
+                count += page.length;
+                const last = page.at(-1);
+                if (page.length < PAGE || last === undefined) break;
+                after = last.position;
+              }
+            } finally {
+              if (fd !== null) closeSync(fd);
             }
-          } finally {
-            if (fd !== null) closeSync(fd);
-          }
-          if (temp !== null && target !== undefined) {
-            renameSync(temp, target);
-            const summary = { exported: count, from: where, to: target };
-            if (ctx.json) ctx.printJson(summary);
-            else ctx.print(`exported ${count} events from ${where} to ${target}`);
-          }
-        });
+            if (temp !== null && target !== undefined) {
+              renameSync(temp, target);
+              const summary = { exported: count, from: where, to: target };
+              if (ctx.json) ctx.printJson(summary);
+              else ctx.print(`exported ${count} events from ${where} to ${target}`);
+            }
+          },
+          readOnly,
+        );
       }),
     );
 

@@ -67,7 +67,7 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
         if (opts.sev) filter.severity = oneOf(normaliseSeverity(opts.sev), SEVERITIES, "--sev");
         if (opts.drills) filter.mode = "drill";
         else if (opts.live) filter.mode = "live";
-        const incidents = await (await ctx.api()).listIncidents(filter);
+        const incidents = await (await ctx.api({ readOnly: true })).listIncidents(filter);
         if (ctx.json) return ctx.printJson(incidents);
         if (incidents.length === 0) {
           const which = filter.status === "open" ? "open incidents" : "incidents";
@@ -85,7 +85,7 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
     .argument("<id>", "incident id, e.g. INC-3 or 3")
     .action(
       action(ctx, async ([id]) => {
-        const detail = await (await ctx.api()).getIncident(id ?? "");
+        const detail = await (await ctx.api({ readOnly: true })).getIncident(id ?? "");
         if (ctx.json) return ctx.printJson(detail);
         ctx.print(showIncident(detail, ctx.style));
       }),

@@ -32,7 +32,7 @@ export function registerSearchCommand(program: Command, ctx: CliContext): void {
         if (opts.drills) input.mode = "drill";
         else if (opts.live) input.mode = "live";
         if (opts.limit !== undefined) input.limit = parseIntegerIn(opts.limit, "--limit", 1, SEARCH_MAX_LIMIT);
-        const answer = await (await ctx.api()).search(input);
+        const answer = await (await ctx.api({ readOnly: true })).search(input);
         if (ctx.json) return ctx.printJson(answer);
         ctx.print(searchLines(answer, ctx.now(), ctx.style).join("\n"));
       }),

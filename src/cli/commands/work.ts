@@ -182,7 +182,7 @@ export function registerWorkCommands(program: Command, ctx: CliContext): void {
       action<{ mine?: boolean; assignee?: string }>(ctx, async (_args, opts) => {
         const assignee =
           opts.assignee !== undefined ? personFilter(opts.assignee) : opts.mine ? ctx.actor() : undefined;
-        const tasks = await (await ctx.api()).openTasks(assignee === undefined ? {} : { assignee });
+        const tasks = await (await ctx.api({ readOnly: true })).openTasks(assignee === undefined ? {} : { assignee });
         if (ctx.json) return ctx.printJson(tasks);
         if (tasks.length === 0) return ctx.print(assignee ? `No open tasks for ${assignee}.` : "No open tasks.");
         ctx.print(taskTable(tasks, ctx.style));
@@ -202,7 +202,7 @@ export function registerWorkCommands(program: Command, ctx: CliContext): void {
         const filter: ActionItemFilter = { status: opts.all ? "all" : "open" };
         if (opts.owner !== undefined) filter.owner = personFilter(opts.owner);
         if (opts.overdue) filter.overdue = true;
-        const items = await (await ctx.api()).openActionItems(filter);
+        const items = await (await ctx.api({ readOnly: true })).openActionItems(filter);
         if (ctx.json) return ctx.printJson(items);
         if (items.length === 0) {
           const what = `${opts.overdue ? "overdue" : opts.all ? "" : "open"} action items`.trim();
