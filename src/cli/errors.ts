@@ -65,6 +65,11 @@ export function reportError(
   if (exit === 0) return 0;
   const failure = toWarroomError(error);
   const style = styleFor(options.color);
+  // With --json, stderr carries the problem document alone, so `2> err.json` parses.
+  if (options.json) {
+    stderr.write(`${JSON.stringify(toProblem(failure))}\n`);
+    return exit;
+  }
   // Commander has already printed its own usage message.
   if (!(error instanceof CommanderError)) {
     stderr.write(`${style.red(`error [${failure.code}]`)}: ${failure.message}\n`);
@@ -80,6 +85,5 @@ export function reportError(
       stderr.write(`${failure.cause.stack}\n`);
     }
   }
-  if (options.json) stderr.write(`${JSON.stringify(toProblem(failure))}\n`);
   return exit;
 }

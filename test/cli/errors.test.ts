@@ -53,12 +53,16 @@ describe("CLI errors and exit codes", () => {
   });
 
   it("validation exits 2 and names each field", async () => {
-    const run = await warroom(["declare", "Bad one", "--sev", "SEV-9", "--users-pct", "250", "--json"]);
+    const run = await warroom(["declare", "Bad one", "--sev", "SEV-9", "--users-pct", "250"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error \[validation\.failed\]: invalid declare command: /);
     expect(run.stderr).toContain("  - severity: severity must be one of SEV-1, SEV-2, SEV-3, SEV-4\n");
     expect(run.stderr).toMatch(/ {2}- usersAffectedPct: /);
-    expect(run.problem().errors.map((e) => e.field)).toEqual(["severity", "usersAffectedPct"]);
+    // With --json, stderr is the problem document alone: it parses whole.
+    const json = await warroom(["declare", "Bad one", "--sev", "SEV-9", "--users-pct", "250", "--json"]);
+    expect(json.code).toBe(2);
+    const problem = JSON.parse(json.stderr) as { errors: { field: string }[] };
+    expect(problem.errors.map((e) => e.field)).toEqual(["severity", "usersAffectedPct"]);
     expect((await warroom(["list", "--all", "--json"])).json<unknown[]>()).toHaveLength(1);
   });
 
