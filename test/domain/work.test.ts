@@ -254,6 +254,26 @@ describe("acknowledge-task", () => {
   });
 });
 
+describe("who may close a task", () => {
+  it("marks it done: its assignee or the commander's side, nobody else", () => {
+    given(declared(), roleAssigned("tech-lead", TECH), taskAssigned("T1", DEV))
+      .when({ type: "complete-task", taskId: "T1" }, { actor: TECH })
+      .throws("role.not_authorised", "actor");
+    given(declared(), taskAssigned("T1", DEV))
+      .when({ type: "complete-task", taskId: "T1" }, { actor: IC })
+      .emitsOne("TaskCompleted", { by: IC });
+  });
+
+  it("cancels it: whoever assigned it or the commander's side, not the assignee alone", () => {
+    given(declared(), taskAssigned("T1", DEV))
+      .when({ type: "cancel-task", taskId: "T1" }, { actor: DEV })
+      .throws("role.not_authorised", "actor");
+    given(declared(), roleAssigned("deputy", OTHER), taskAssigned("T1", DEV))
+      .when({ type: "cancel-task", taskId: "T1" }, { actor: OTHER })
+      .emitsOne("TaskCancelled", { by: OTHER });
+  });
+});
+
 describe("complete-task and cancel-task", () => {
   it("completes an assigned task with its outcome", () => {
     const outcome = given(declared(), taskAssigned("T1", DEV)).when(

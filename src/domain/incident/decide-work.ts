@@ -86,24 +86,20 @@ export function decideWork(
     case "acknowledge-task": {
       const task = openTask(incident, command.taskId);
       if (task.status === "acknowledged") fail("task.closed", `${task.id} is already acknowledged`, "taskId");
-      const recorder = RECORDERS.some((role) => incident.roles[role]?.person === ctx.actor);
-      if (ctx.actor !== task.assignee && !recorder) {
-        fail(
-          "role.not_authorised",
-          `${task.id} is assigned to ${task.assignee}; only they (or the commander, deputy or scribe) can acknowledge it`,
-          "actor",
-        );
-      }
+      requireTaskPerson(incident, task, ctx.actor, "acknowledge", [task.assignee]);
       return [{ ...stamp, type: "TaskAcknowledged", taskId: task.id }];
     }
     case "complete-task": {
       const task = openTask(incident, command.taskId);
+      requireTaskPerson(incident, task, ctx.actor, "mark done", [task.assignee]);
       return [
         { ...stamp, type: "TaskCompleted", taskId: task.id, outcome: optionalText(command.outcome, "outcome", policy) },
       ];
     }
     case "cancel-task": {
       const task = openTask(incident, command.taskId);
+      // Calling off work is a coordination call: whoever assigned it, or the commander's side.
+      requireTaskPerson(incident, task, ctx.actor, "cancel", [task.assignedBy]);
       return [
         { ...stamp, type: "TaskCancelled", taskId: task.id, reason: optionalText(command.reason, "reason", policy) },
       ];
@@ -137,4 +133,16 @@ function openTask(incident: Incident, taskId: string): Task {
     fail("task.closed", `${task.id} is already ${task.status}`, "taskId");
   }
   return task;
+}
+
+/** The named people, or the commander, deputy or scribe; anyone else is refused, naming who may. */
+function requireTaskPerson(incident: Incident, task: Task, actor: string, verb: string, named: string[]): void {
+  const recorder = RECORDERS.some((role) => incident.roles[role]?.person === actor);
+  if (recorder || named.includes(actor)) return;
+  const who = named.join(" or ");
+  fail(
+    "role.not_authorised",
+    `${task.id} is assigned to ${task.assignee}; only ${who === task.assignee ? "they" : who} (or the commander, deputy or scribe) can ${verb} it`,
+    "actor",
+  );
 }
