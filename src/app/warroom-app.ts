@@ -296,6 +296,15 @@ export class WarroomApp implements WarroomApi {
     return { close: unsubscribe };
   }
 
+  /** Whether the id names a private incident (a synchronous look, no visibility check: for keeping metrics quiet). */
+  isPrivateIncident(incidentId: string): boolean {
+    try {
+      return this.projection.peek(normaliseId(incidentId))?.private === true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The incident's current commander, or undefined when it is unknown or not visible to the caller. */
   commanderOf(incidentId: string): string | undefined {
     const incident = this.projection.peek(normaliseId(incidentId));

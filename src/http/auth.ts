@@ -50,7 +50,14 @@ export function registerAuth(http: FastifyInstance, app: WarroomApp, book: Route
   };
 
   http.addHook("onRequest", (request, reply, done) => {
-    const scope: RequestScope = { principal: undefined, touchedPrivate: false, authOn: options.mode !== "off" };
+    // A request about a private incident stays out of /metrics whatever its outcome (a 400
+    // counted there would show someone working on an incident others cannot see).
+    const incidentId = (request.params as { id?: unknown } | undefined)?.id;
+    const touchedPrivate =
+      typeof incidentId === "string" &&
+      request.routeOptions.url?.startsWith("/api/incidents/:id") === true &&
+      app.isPrivateIncident(incidentId);
+    const scope: RequestScope = { principal: undefined, touchedPrivate, authOn: options.mode !== "off" };
     request.warroomScope = scope;
     if (options.mode === "off") {
       stripQueryToken(request);

@@ -62,6 +62,10 @@ describe("private incidents", () => {
       expect((await t.call("POST", `/api/incidents/${id}/${path}`, { token: tok.declarer, body })).status).toBe(200);
     }
     expect((await t.call("GET", `/api/incidents/${id}`, { token: tok.declarer })).status).toBe(200);
+    // Refused requests about it stay out too: bad input, a bad query.
+    const empty = await t.call("POST", `/api/incidents/${id}/notes`, { token: tok.declarer, body: { text: "" } });
+    expect(empty.status).toBe(400);
+    expect((await t.call("GET", `/api/incidents/${id}/timeline?limit=0`, { token: tok.declarer })).status).toBe(400);
     const after = metricsOf((await t.call("GET", "/metrics", { token: tok.viewer })).body);
     expect(after).toEqual(before);
     // The next open incident takes the next number: no gap.
