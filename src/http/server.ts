@@ -107,10 +107,13 @@ export async function startServer({ config, clock }: StartServerOptions): Promis
       await chat.stopMirror();
     },
     retryMs: config.leaderRetryMs,
-    onChange: (leading) =>
+    // Worth saying only where servers share the work (PostgreSQL); alone, a server always leads.
+    onChange: (leading) => {
+      if (app.store.leaderLock === undefined) return;
       http.log.info(
         leading ? "this server now sends webhooks and mirrors chat" : "this server stopped background work",
-      ),
+      );
+    },
     onError: (err) => http.log.error({ err }, "background work failed"),
   });
   await background.start();
