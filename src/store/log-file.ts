@@ -98,6 +98,11 @@ export class LogLineChecker {
     return checked;
   }
 
+  /** The chain's head after the lines so far: what `--expect-head` is compared with. */
+  get head(): { position: number; hash: string } {
+    return this.chain.head;
+  }
+
   /** At the end of the file: each key's append reached its last version. */
   finish(): void {
     try {
@@ -148,9 +153,9 @@ export class NotUtf8Error extends Error {}
 export async function* readLogBatches(
   source: AsyncIterable<Uint8Array | string>,
   batchSize = 5000,
+  checker: LogLineChecker = new LogLineChecker(),
 ): AsyncGenerator<ImportedEvent[]> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const checker = new LogLineChecker();
   let batch: ImportedEvent[] = [];
   let rest = "";
   const take = (text: string) => {

@@ -129,6 +129,28 @@ describe("export and import (SQLite)", () => {
     expect(await foldedState({ dbPath: target })).toEqual(await foldedState({ dbPath: source }));
   });
 
+  it("export prints its head; import --expect-head refuses a copy cut short, storing nothing", async () => {
+    const out = `${fresh().dir}/with-head.jsonl`;
+    const exportedRun = await on({ db: source })(["--json", "export", "--out", out]);
+    expect(exportedRun.code).toBe(0);
+    const { head } = exportedRun.json<{ head: { position: number; hash: string } }>();
+    const lines = fs.readFileSync(out, "utf8").trimEnd().split("\n");
+    expect(head.position).toBe(lines.length);
+
+    const cut = `${fresh().dir}/cut.jsonl`;
+    fs.writeFileSync(cut, `${lines.slice(0, -3).join("\n")}\n`);
+    const target = fresh().db;
+    const refused = await on({ db: target })(["--json", "import", cut, "--expect-head", head.hash]);
+    expect(refused.code).toBe(4);
+    expect(refused.problem().errors[0]?.field).toBe("--expect-head");
+    expect(refused.problem().detail).toMatch(/cut short or changed after the export/);
+    expect(fs.existsSync(target)).toBe(false);
+
+    const whole = await on({ db: target })(["--json", "import", out, "--expect-head", head.hash]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.json()).toMatchObject({ head });
+  });
+
   it("imports from standard input (-) as from the file", async () => {
     const target = fresh().db;
     const child = spawnCli(["--db", target, "--json", "import", "-"]);

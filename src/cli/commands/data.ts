@@ -26,8 +26,9 @@ import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { describeStore, openEventStore } from "../../app/create-app.js";
 import { WarroomError } from "../../domain/shared/errors.js";
+import { GENESIS_HASH } from "../../store/chain.js";
 import type { EventStore, ImportedEvent } from "../../store/event-store.js";
-import { formatLogLine, NotUtf8Error, readLogBatches } from "../../store/log-file.js";
+import { formatLogLine, LogLineChecker, NotUtf8Error, readLogBatches } from "../../store/log-file.js";
 import { configFrom, requireExistingStore, serverUrl } from "../connect.js";
 import { action, type CliContext } from "../context.js";
 
@@ -71,12 +72,14 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
             const fd = temp === null ? null : openSync(temp, "w");
             const write = (text: string) => (fd === null ? ctx.io.stdout.write(text) : writeSync(fd, text));
             let count = 0;
+            let head = { position: 0, hash: GENESIS_HASH };
             try {
               for (let after = 0; ; ) {
                 const page = await store.readLog(after, PAGE);
                 if (page.length > 0) write(`${page.map(formatLogLine).join("\n")}\n`);
                 count += page.length;
                 const last = page.at(-1);
+                if (last !== undefined) head = { position: last.position, hash: last.hash };
                 if (page.length < PAGE || last === undefined) break;
                 after = last.position;
               }
@@ -85,9 +88,13 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
             }
             if (temp !== null && target !== undefined) {
               renameSync(temp, target);
-              const summary = { exported: count, from: where, to: target };
+              // The head lets `import --expect-head` refuse a copy cut short on the way.
+              const summary = { exported: count, from: where, to: target, head };
               if (ctx.json) ctx.printJson(summary);
-              else ctx.print(`exported ${count} events from ${where} to ${target}`);
+              else
+                ctx.print(
+                  `exported ${count} events from ${where} to ${target}; head hash ${head.hash} (import --expect-head checks it)`,
+                );
             }
           },
           readOnly,
@@ -99,14 +106,23 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .command("import")
     .description("load an exported event log (JSON lines) into an empty store; a bad line stores nothing")
     .argument("<file>", "the JSON-lines file, or - for standard input")
+    .option("--expect-head <hash>", "the head hash the export printed: refuse a file cut short or changed")
     .action(
-      action(ctx, async ([file]) => {
+      action<{ expectHead?: string }>(ctx, async ([file], opts) => {
         const source = await logSource(ctx, file ?? "");
         try {
           // Every line is checked before the store is even opened (a first pass, in flat
           // memory); the second pass writes, in one transaction, as the file is read.
           let count = 0;
-          for await (const batch of source.batches()) count += batch.length;
+          const checker = new LogLineChecker();
+          for await (const batch of source.batches(checker)) count += batch.length;
+          const expected = opts.expectHead?.trim().toLowerCase();
+          if (expected !== undefined && expected !== checker.head.hash) {
+            const message =
+              `the file ends at position ${checker.head.position} with hash ${checker.head.hash}, not ${expected}: ` +
+              "it was cut short or changed after the export";
+            throw new WarroomError("store.tampered", message, [{ field: "--expect-head", message }]);
+          }
           await withEventStore(ctx, "import", async (store, where) => {
             const head = await store.importLog(source.batches());
             const report = await store.verifyChain();
@@ -125,7 +141,7 @@ type StdinIo = { stdin?: AsyncIterable<Uint8Array | string> };
 
 interface LogSource {
   /** The file's events, checked, in batches; read afresh on each call. */
-  batches(): AsyncGenerator<ImportedEvent[]>;
+  batches(checker?: LogLineChecker): AsyncGenerator<ImportedEvent[]>;
   cleanup(): void;
 }
 
@@ -137,7 +153,7 @@ async function logSource(ctx: CliContext, file: string): Promise<LogSource> {
     const stdin = (ctx.io as typeof ctx.io & StdinIo).stdin ?? process.stdin;
     await pipeline(Readable.from(stdin), createWriteStream(copy));
     return {
-      batches: () => checkedBatches(createReadStream(copy), "standard input"),
+      batches: (checker) => checkedBatches(createReadStream(copy), "standard input", checker),
       cleanup: () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -152,12 +168,16 @@ async function logSource(ctx: CliContext, file: string): Promise<LogSource> {
     const message = `cannot read ${file}: ${problem}`;
     throw new WarroomError("validation.failed", message, [{ field: "file", message }]);
   }
-  return { batches: () => checkedBatches(createReadStream(file), file), cleanup: () => undefined };
+  return { batches: (checker) => checkedBatches(createReadStream(file), file, checker), cleanup: () => undefined };
 }
 
-async function* checkedBatches(stream: NodeJS.ReadableStream, name: string): AsyncGenerator<ImportedEvent[]> {
+async function* checkedBatches(
+  stream: NodeJS.ReadableStream,
+  name: string,
+  checker?: LogLineChecker,
+): AsyncGenerator<ImportedEvent[]> {
   try {
-    yield* readLogBatches(stream as AsyncIterable<Uint8Array>);
+    yield* readLogBatches(stream as AsyncIterable<Uint8Array>, 5000, checker);
   } catch (error) {
     if (error instanceof NotUtf8Error) {
       const message = `${name} is not UTF-8 text: an export is JSON lines`;
