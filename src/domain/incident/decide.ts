@@ -13,7 +13,7 @@ import { decideRoleChange } from "./decide-roles.js";
 import { decideWork } from "./decide-work.js";
 import type { IncidentEvent } from "./events.js";
 import { assertNever } from "./evolve.js";
-import { optionalText, requireIncident, requireNamedPerson, requireOpen, requireText } from "./guards.js";
+import { optionalText, requireIncident, requireNamedPerson, requireOpen, requireText, requireTitle } from "./guards.js";
 import type { IncidentPolicy } from "./policy.js";
 import type { IncidentState } from "./state.js";
 
@@ -33,7 +33,7 @@ export function decide(
         ...stamp,
         type: "IncidentDeclared",
         incidentId: ctx.incidentId,
-        title: requireText(command.title, "title", policy),
+        title: requireTitle(command.title, policy),
         severity: command.severity,
         impact: optionalText(command.impact, "impact", policy) ?? "",
         usersAffectedPct: command.usersAffectedPct ?? null,

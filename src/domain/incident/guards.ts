@@ -12,6 +12,21 @@ export function requireText(value: string, field: string, policy: IncidentPolicy
   return checkLength(trimmed, field, policy);
 }
 
+/** An incident's title is a line people scan in lists and pages: at most this many characters. */
+export const MAX_TITLE_CHARS = 200;
+
+export function requireTitle(value: string, policy: IncidentPolicy): string {
+  const title = requireText(value, "title", policy);
+  if ([...title].length > MAX_TITLE_CHARS) {
+    fail(
+      "text.too_long",
+      `title is ${[...title].length} characters; keep it to ${MAX_TITLE_CHARS} and put the detail in impact or a note`,
+      "title",
+    );
+  }
+  return title;
+}
+
 /** Optional text: blank becomes null; otherwise checked like `requireText`. */
 export function optionalText(value: string | undefined, field: string, policy: IncidentPolicy): string | null {
   if (value === undefined) return null;
