@@ -129,8 +129,12 @@ describe("declare", () => {
   });
 
   it("keeps a title to 200 characters (letters, not bytes), naming it", () => {
-    given().when({ type: "declare", title: "é".repeat(200), severity: "SEV-2" }).emitsOne("IncidentDeclared");
-    given().when({ type: "declare", title: "x".repeat(201), severity: "SEV-2" }).throws("text.too_long", "title");
+    given()
+      .when({ type: "declare", title: "é".repeat(200), severity: "SEV-2" })
+      .emitsOne("IncidentDeclared");
+    given()
+      .when({ type: "declare", title: "x".repeat(201), severity: "SEV-2" })
+      .throws("text.too_long", "title");
   });
 
   it("refuses an over-long impact", () => {
