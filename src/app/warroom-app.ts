@@ -31,7 +31,7 @@ import type {
   WarroomApi,
 } from "./api.js";
 import { MembersService } from "./auth/members-service.js";
-import { currentViewer, markPrivateTouched } from "./auth/principal.js";
+import { currentScope, currentViewer, markPrivateTouched } from "./auth/principal.js";
 import { TokenService } from "./auth/token-service.js";
 import { canSee } from "./auth/visibility.js";
 import type { FeedAccess } from "./directory-stream.js";
@@ -83,6 +83,8 @@ export class WarroomApp implements WarroomApi {
   private readonly projection = new IncidentProjection();
   private readonly feed: LiveFeed;
   private readonly locks = new StreamLocks<Incident>();
+  /** Live streams clients have open (see `follow`). */
+  private clientStreams = 0;
   /** The people directory (DIR-people): `list`, `get`, `add`, `update`, `remove`, `importPeople`. */
   readonly people: PeopleService;
   /** API tokens (DIR-tokens): created, revoked, and checked on every authenticated request. */
@@ -110,7 +112,7 @@ export class WarroomApp implements WarroomApi {
     this.members = new MembersService(feedAccess, this.clock);
     // Private incidents are left out of every count /metrics shows.
     this.metrics = new WarroomMetrics({
-      subscribers: () => this.feed.subscriberCount,
+      subscribers: () => this.clientStreams,
       openIncidents: () => [...this.projection.all()].filter((i) => i.status !== "resolved" && !i.private).length,
     });
   }
@@ -270,7 +272,18 @@ export class WarroomApp implements WarroomApi {
     };
     // Listen first, then replay: whatever commits meanwhile is buffered and de-duplicated
     // by position, so the client sees no gap and no repeat.
-    const unsubscribe = this.feed.subscribe((event) => (replaying ? buffered.push(event) : deliver(event)));
+    const stopFeed = this.feed.subscribe((event) => (replaying ? buffered.push(event) : deliver(event)));
+    // Clients' streams (opened in a request) are what /metrics counts, not the server's own
+    // followers (webhook delivery, the chat mirror).
+    const fromClient = currentScope() !== undefined;
+    if (fromClient) this.clientStreams++;
+    let stopped = false;
+    const unsubscribe = () => {
+      if (stopped) return;
+      stopped = true;
+      if (fromClient) this.clientStreams--;
+      stopFeed();
+    };
     try {
       // With a principal, replay only what the projection has folded, so each event's
       // incident is known when its visibility is checked; newer events come from the feed.

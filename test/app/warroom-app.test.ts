@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runInScope } from "../../src/app/auth/principal.js";
 import { WarroomError } from "../../src/domain/shared/errors.js";
 import { type AppFixture, appFixture, IC } from "./helpers.js";
 
@@ -205,6 +206,21 @@ describe("WarroomApp read models", () => {
     expect(await f.app.openTasks()).toEqual([]);
     await f.app.execute("INC-1", { type: "reopen", reason: "disks again" }, IC);
     expect((await f.app.openTasks()).map((t) => t.id)).toEqual(["T1"]);
+  });
+
+  it("counts clients' live streams in the subscriber gauge, not the server's own followers", async () => {
+    const gauge = async () =>
+      (await f.app.metrics.registry.getSingleMetricAsString("warroom_live_subscribers")).split("\n").at(-1);
+    const internal = await f.app.follow({ afterPosition: 0 }, () => undefined);
+    expect(await gauge()).toBe("warroom_live_subscribers 0");
+    const client = await runInScope({ principal: undefined, touchedPrivate: false }, () =>
+      f.app.follow({ afterPosition: 0 }, () => undefined),
+    );
+    expect(await gauge()).toBe("warroom_live_subscribers 1");
+    client.close();
+    client.close();
+    expect(await gauge()).toBe("warroom_live_subscribers 0");
+    internal.close();
   });
 
   it("survives a restart: the log folds back into the same state", async () => {
