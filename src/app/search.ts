@@ -10,12 +10,12 @@
  * a search cannot reveal that it exists.
  */
 import { z } from "zod";
-import { type Channel, type EventType, MODES, type Mode, type Status } from "../domain/incident/events.js";
-import type { Severity } from "../domain/incident/policy.js";
+import { MODES, type Mode } from "../domain/incident/events.js";
 import type { Incident } from "../domain/incident/state.js";
 import { channelOf, describe } from "../domain/incident/timeline.js";
 import type { StoredEvent } from "../store/event-store.js";
 import { isIncidentStream, toIncidentEvent } from "./incident-projection.js";
+import type { SearchAnswer, SearchHit } from "./search-types.js";
 
 export const SEARCH_MAX_QUERY = 200;
 export const SEARCH_MAX_TERMS = 10;
@@ -43,36 +43,7 @@ export const searchInputSchema = z.strictObject({
 });
 
 export type SearchInput = z.input<typeof searchInputSchema>;
-
-export interface SearchHit {
-  incidentId: string;
-  incidentTitle: string;
-  severity: Severity;
-  status: Status;
-  mode: Mode;
-  /** A private incident (the caller is a member or an admin): take care where the hit is shared. */
-  private: boolean;
-  position: number;
-  version: number;
-  at: string;
-  by: string;
-  type: EventType;
-  channel: Channel;
-  /** The event field the first term was found in (`text`, `title`, `rationale`…). */
-  field: string;
-  /** Up to 160 characters of that field around the first term; "…" marks a cut. */
-  snippet: string;
-  /** The event as the timeline describes it. */
-  text: string;
-}
-
-export interface SearchAnswer {
-  query: string;
-  terms: string[];
-  hits: SearchHit[];
-  /** More events matched than `limit`: only the newest are in `hits`. */
-  truncated: boolean;
-}
+export type { SearchAnswer, SearchHit } from "./search-types.js";
 
 export interface SearchSource {
   /** Events after `position`, in order, at most `limit`. */
