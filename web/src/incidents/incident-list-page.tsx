@@ -1,4 +1,5 @@
 /** The incident list: live, filtered, with the update clocks and the declare form. */
+
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client";
 import { useLiveStream } from "../api/live";
@@ -6,19 +7,17 @@ import { type IncidentSummary, SEVERITIES } from "../api/types";
 import { Link, navigate } from "../router";
 import { keepSearchFocus, SEARCH_BOX_ID, SearchBox } from "../search/search-box";
 import { searchPath } from "../search/search-path";
+import { type KindFilter, KindFilterSelect, type StatusFilter, StatusFilterSelect } from "../ui/incident-filters";
 import { DrillBadge, Elapsed, ErrorBox, SeverityBadge, UpdateCountdown } from "../ui/parts";
 import { focusById, type Shortcut, useShortcuts } from "../ui/shortcuts";
 import { useApi } from "../ui/use-api";
 import { DeclareForm } from "./declare-form";
 import { TriageSlot } from "./triage-slot";
 
-type StatusFilter = "open" | "resolved" | "all";
-type ModeFilter = "" | "live" | "drill";
-
 export function IncidentListPage() {
   const [status, setStatus] = useState<StatusFilter>("open");
   const [severity, setSeverity] = useState("");
-  const [mode, setMode] = useState<ModeFilter>("");
+  const [mode, setMode] = useState<KindFilter>("");
   const [search, setSearch] = useState("");
   const [refresh, setRefresh] = useState(0);
   const list = useApi(
@@ -91,14 +90,7 @@ export function IncidentListPage() {
               onSearch={searchTimelines}
               placeholder="filter by id, title, commander; Enter searches timelines"
             />
-            <label>
-              Status
-              <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-                <option value="open">open</option>
-                <option value="resolved">resolved</option>
-                <option value="all">all</option>
-              </select>
-            </label>
+            <StatusFilterSelect value={status} onChange={setStatus} />
             <label>
               Severity
               <select value={severity} onChange={(e) => setSeverity(e.target.value)}>
@@ -110,14 +102,7 @@ export function IncidentListPage() {
                 ))}
               </select>
             </label>
-            <label>
-              Kind
-              <select value={mode} onChange={(e) => setMode(e.target.value as ModeFilter)}>
-                <option value="">live and drills</option>
-                <option value="live">live only</option>
-                <option value="drill">drills only</option>
-              </select>
-            </label>
+            <KindFilterSelect value={mode} onChange={setMode} />
           </div>
         </div>
         <ErrorBox error={list.error} />

@@ -5,8 +5,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { api } from "../api/client";
 import type { SearchAnswer, SearchQuery, SearchStatus } from "../api/search-types";
-import type { Mode } from "../api/types";
 import { Link, navigate, usePath } from "../router";
+import { KindFilterSelect, StatusFilterSelect } from "../ui/incident-filters";
 import { ErrorBox } from "../ui/parts";
 import { focusById, type Shortcut, useShortcuts } from "../ui/shortcuts";
 import { useApi } from "../ui/use-api";
@@ -77,28 +77,11 @@ export function SearchPage() {
         </div>
         <div className="form-row filters">
           <SearchBox value={draft} onChange={setDraft} onSearch={search} placeholder='words or "a phrase"' />
-          <label>
-            Status
-            <select
-              value={status}
-              onChange={(e) => go({ q, status: e.target.value as SearchStatus, ...(mode ? { mode } : {}) })}
-            >
-              <option value="all">all</option>
-              <option value="open">open</option>
-              <option value="resolved">resolved</option>
-            </select>
-          </label>
-          <label>
-            Kind
-            <select
-              value={mode ?? ""}
-              onChange={(e) => go({ q, status, ...(e.target.value ? { mode: e.target.value as Mode } : {}) })}
-            >
-              <option value="">live and drills</option>
-              <option value="live">live only</option>
-              <option value="drill">drills only</option>
-            </select>
-          </label>
+          <StatusFilterSelect value={status} onChange={(next) => go({ q, status: next, ...(mode ? { mode } : {}) })} />
+          <KindFilterSelect
+            value={mode ?? ""}
+            onChange={(next) => go({ q, status, ...(next ? { mode: next } : {}) })}
+          />
         </div>
         <p className="muted search-help">
           Every word must appear in an entry, in any case; put "quoted words" together to find them as one phrase.
