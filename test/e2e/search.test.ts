@@ -148,7 +148,10 @@ describeInBrowser("search", () => {
       .getByRole("link", { name: /Checkout failing/ })
       .click();
     await page.waitForURL(new RegExp(`#/incidents/${ids.checkout}$`));
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Checkout failing");
+    // The URL changes before the war room has rendered: wait for its heading, then read it.
+    const heading = page.getByRole("heading", { level: 1 }).filter({ hasText: "Checkout failing" });
+    await heading.waitFor();
+    expect(await heading.textContent()).toContain("Checkout failing");
     await page.goBack();
     await expectHits(page, [ids.checkout]);
     expect(await page.locator("#incident-search").inputValue()).toBe('promoted "zanzibar failover"');
