@@ -7,6 +7,7 @@
 import { type ErrorDetail, WarroomError } from "../domain/shared/errors.js";
 import { type ChainHead, type ChainRow, chainHash, EMPTY_HEAD, GENESIS_HASH } from "./chain.js";
 import type { ImportedEvent } from "./event-store.js";
+import { storableText } from "./validate-append.js";
 
 /** Why one event cannot be imported, or null. `expectedVersion` is the stream's next version. */
 export function importProblem(event: ImportedEvent, position: number, nextVersion: number): ErrorDetail | null {
@@ -61,7 +62,20 @@ export async function* importBatches(log: ImportedLog): AsyncGenerator<readonly 
  * Checks events one after another, across batches, and chains them: positions 1, 2, 3 …,
  * each stream's versions in order. Keeps one number per stream, not the events.
  */
+/** How a refusal names the bad event: by its index in a list, or (a file) by its line. */
+export interface EventLocator {
+  message(index: number, problem: string): string;
+  field(index: number, field: string): string;
+}
+
+const BY_INDEX: EventLocator = {
+  message: (index, problem) => `event ${index + 1} cannot be imported: ${problem}`,
+  field: (index, field) => `events.${index}${field ? `.${field}` : ""}`,
+};
+
 export class ImportChain {
+  constructor(private readonly locate: EventLocator = BY_INDEX) {}
+
   private readonly versions = new Map<string, number>();
   /** Each imported key, with the stream and version its append must reach. */
   private readonly keys = new Map<string, { streamId: string; lastVersion: number; index: number }>();
@@ -73,12 +87,7 @@ export class ImportChain {
     const index = this.count;
     const stream = typeof event?.streamId === "string" ? event.streamId : "";
     const problem = importProblem(event, index + 1, (this.versions.get(stream) ?? 0) + 1);
-    if (problem !== null) {
-      const field = `events.${index}${problem.field ? `.${problem.field}` : ""}`;
-      throw new WarroomError("validation.failed", `event ${index + 1} cannot be imported: ${problem.message}`, [
-        { field, message: problem.message },
-      ]);
-    }
+    if (problem !== null) this.refuse(index, problem.field ?? "", problem.message);
     if (event.idempotency !== undefined) this.checkKey(event, index);
     this.versions.set(stream, event.version);
     const dataJson = JSON.stringify(event.data);
@@ -95,27 +104,22 @@ export class ImportChain {
     for (const [key, { streamId, lastVersion, index }] of this.keys) {
       if ((this.versions.get(streamId) ?? 0) < lastVersion) {
         const message = `the key's lastVersion ${lastVersion} is beyond the end of stream ${streamId}`;
-        throw new WarroomError("validation.failed", `event ${index + 1} cannot be imported: ${message}`, [
-          { field: `events.${index}.idempotency.lastVersion`, message },
-        ]);
+        this.refuse(index, "idempotency.lastVersion", message);
       }
       this.keys.delete(key);
     }
   }
 
   private checkKey(event: ImportedEvent, index: number): void {
-    const fail = (field: string, message: string): never => {
-      throw new WarroomError("validation.failed", `event ${index + 1} cannot be imported: ${message}`, [
-        { field: `events.${index}.idempotency${field}`, message },
-      ]);
-    };
+    const fail = (field: string, message: string): never => this.refuse(index, `idempotency${field}`, message);
     const key = event.idempotency as unknown as Record<string, unknown> | null;
     if (key === null || typeof key !== "object" || Array.isArray(key)) fail("", "idempotency must be an object");
     const k = key as Record<string, unknown>;
     const extra = Object.keys(k).find((name) => !["key", "lastVersion", "requestHash"].includes(name));
     if (extra !== undefined) fail(`.${extra}`, `unknown field '${extra}'`);
-    if (typeof k.key !== "string" || !/^[\x21-\x7e]{1,255}$/.test(k.key)) {
-      fail(".key", "key must be 1 to 255 visible ASCII characters");
+    // The store's own rule for a key (what an append would accept).
+    if (typeof k.key !== "string" || k.key.length === 0 || !storableText(k.key)) {
+      fail(".key", "key must be non-empty text without U+0000 or unpaired surrogates");
     }
     if (this.keys.has(k.key as string)) fail(".key", `the key ${String(k.key)} is used by an earlier append`);
     if (!Number.isInteger(k.lastVersion) || (k.lastVersion as number) < event.version) {
@@ -124,6 +128,12 @@ export class ImportChain {
     if (k.requestHash !== null && typeof k.requestHash !== "string")
       fail(".requestHash", "requestHash must be text or null");
     this.keys.set(k.key as string, { streamId: event.streamId, lastVersion: k.lastVersion as number, index });
+  }
+
+  private refuse(index: number, field: string, message: string): never {
+    throw new WarroomError("validation.failed", this.locate.message(index, message), [
+      { field: this.locate.field(index, field), message },
+    ]);
   }
 
   /** The chain's head after the events so far. */

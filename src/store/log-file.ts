@@ -43,12 +43,16 @@ const FIELDS = new Set([
  * flat memory. A blank line is refused unless nothing but blank lines follows it.
  */
 export class LogLineChecker {
-  /** The same checks and chain as every store's import, so a file that passes here imports. */
-  private readonly chain = new ImportChain();
+  /**
+   * The same checks and chain as every store's import, so a file that passes here imports.
+   * Its refusals name the line: event n is on line n + 1, as a blank line may only end a file.
+   */
+  private readonly chain = new ImportChain({
+    message: (index, problem) => `line ${index + 1}: ${problem}`,
+    field: (index, field) => `line ${index + 1}${field ? `.${field}` : ""}`,
+  });
   private lineNo = 0;
   private blankAt = 0;
-  /** The line of each event that carries a key (the key is checked again at the end). */
-  private readonly keyLines = new Map<number, number>();
   /** Events accepted so far. */
   count = 0;
 
@@ -75,7 +79,7 @@ export class LogLineChecker {
     const extra = Object.keys(record).find((k) => !FIELDS.has(k));
     if (extra !== undefined) bad(lineNo, { field: extra, message: `unknown field '${extra}'` });
     const event = record as unknown as ImportedEvent;
-    const row = atLine(lineNo, () => this.chain.next(event));
+    const row = this.chain.next(event);
     if (record.prevHash !== undefined && record.prevHash !== row.prevHash) {
       bad(lineNo, { field: "prevHash", message: "prevHash is not the hash of the line before: lines were changed" });
     }
@@ -90,10 +94,7 @@ export class LogLineChecker {
       recordedAt: row.recordedAt,
       data: event.data,
     };
-    if (event.idempotency !== undefined) {
-      checked.idempotency = event.idempotency;
-      this.keyLines.set(this.count, lineNo);
-    }
+    if (event.idempotency !== undefined) checked.idempotency = event.idempotency;
     this.count++;
     return checked;
   }
@@ -105,26 +106,7 @@ export class LogLineChecker {
 
   /** At the end of the file: each key's append reached its last version. */
   finish(): void {
-    try {
-      this.chain.finish();
-    } catch (error) {
-      const index = Number(/^events\.(\d+)/.exec((error as WarroomError).details?.[0]?.field ?? "")?.[1]);
-      atLine(this.keyLines.get(index) ?? this.lineNo, () => {
-        throw error;
-      });
-    }
-  }
-}
-
-/** Runs a check made in ImportChain's words (`events.N.field`) and names the line instead. */
-function atLine<T>(lineNo: number, check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (!(error instanceof WarroomError)) throw error;
-    const detail = error.details[0];
-    const field = detail?.field?.replace(/^events\.\d+\.?/, "") ?? "";
-    bad(lineNo, { ...(field ? { field } : {}), message: detail?.message ?? error.message });
+    this.chain.finish();
   }
 }
 

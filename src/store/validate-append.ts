@@ -91,7 +91,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * would be stored as U+FFFD, changing the value (and its hash) behind the caller's back.
  * Event data is unaffected: its JSON text escapes both.
  */
-function storableText(text: string): boolean {
+export function storableText(text: string): boolean {
   return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
 }
 

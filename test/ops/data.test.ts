@@ -192,7 +192,7 @@ describe("export and import (SQLite)", () => {
       (l: string[]) =>
         l.with(3, l[3]?.replace("{", '{"idempotency":{"key":"","lastVersion":1,"requestHash":null},') ?? ""),
       4,
-      /line 4: key must be 1 to 255 visible ASCII characters/,
+      /line 4: key must be non-empty text/,
     ],
     [
       "a key whose append runs past its stream",
