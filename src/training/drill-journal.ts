@@ -56,10 +56,15 @@ export class DrillJournal {
     return this.write(drill, entry, false);
   }
 
-  /** Every journalled drill, oldest first. */
-  async drills(): Promise<JournalledDrill[]> {
+  /**
+   * The drills started within `sinceMs` (ms before now), oldest first. Older ones cannot
+   * come back (they are long idle or finished), so their streams are not even read.
+   */
+  async drills(sinceMs: number): Promise<JournalledDrill[]> {
     const out: JournalledDrill[] = [];
+    const from = this.clock.now() - sinceMs;
     for (const indexed of await this.store.readStream(DRILL_INDEX_STREAM)) {
+      if (Date.parse(indexed.recordedAt) < from) continue;
       const id = (indexed.data as { drill?: unknown }).drill;
       if (typeof id !== "string" || !id.startsWith("DRL-")) continue;
       const events = await this.store.readStream(id);

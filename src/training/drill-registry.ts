@@ -61,6 +61,7 @@ export interface DrillRegistryOptions {
 export type { DrillDetail, DrillSummary } from "./drill-api-types.js";
 
 const DRILL_ID = /^DRL-[0-9a-f]{16}$/;
+const RESTORE_WINDOW_MS = 24 * 3600_000;
 
 export class DrillRegistry {
   readonly limits: DrillLimits;
@@ -162,7 +163,8 @@ export class DrillRegistry {
   async restore(): Promise<number> {
     const now = this.options.clock.now();
     let restored = 0;
-    for (const journalled of await this.journal.drills()) {
+    // A drill can run (touched) at most its scenario plus overtime; a day covers every one.
+    for (const journalled of await this.journal.drills(RESTORE_WINDOW_MS)) {
       const { opened, entries, lastAt, finished } = journalled;
       if (this.drills.has(opened.drill)) continue;
       if (now - lastAt >= (finished ? this.limits.keepFinishedMs : this.limits.idleMs)) continue;
