@@ -16,6 +16,7 @@ import { channelOf, describe } from "../domain/incident/timeline.js";
 import type { StoredEvent } from "../store/event-store.js";
 import { isIncidentStream, toIncidentEvent } from "./incident-projection.js";
 import type { SearchAnswer, SearchHit } from "./search-types.js";
+import { inStatusFilter } from "./views.js";
 
 export const SEARCH_MAX_QUERY = 200;
 export const SEARCH_MAX_TERMS = 10;
@@ -106,7 +107,7 @@ function matchStored(
   if (!terms.every((term) => lowered.some((text) => text.includes(term)))) return null;
   const incident = source.visibleIncident(stored.streamId);
   if (incident === undefined) return null;
-  if (status !== "all" && (status === "resolved") !== (incident.status === "resolved")) return null;
+  if (!inStatusFilter(incident, status)) return null;
   if (mode !== undefined && incident.mode !== mode) return null;
   const first = terms[0] as string;
   const index = lowered.findIndex((text) => text.includes(first));

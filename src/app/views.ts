@@ -68,6 +68,11 @@ export function actionItemView(item: ActionItem, incident: Incident, now: string
   return { ...item, incidentId: incident.id, incidentTitle: incident.title, overdue };
 }
 
+/** The list's and search's status filter: open (anything not resolved), resolved, or all. */
+export function inStatusFilter(incident: Pick<Incident, "status">, filter: "open" | "resolved" | "all"): boolean {
+  return filter === "all" || (filter === "resolved") === (incident.status === "resolved");
+}
+
 export function summarise(incident: Incident, now: string): IncidentSummary {
   const clock = updateClock(incident, now);
   const open = openTasks(incident, now);

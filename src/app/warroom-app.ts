@@ -56,6 +56,7 @@ import {
   type IncidentDetail,
   type IncidentSummary,
   type IncidentView,
+  inStatusFilter,
   type OpenActionItem,
   type OpenTaskItem,
   summarise,
@@ -145,7 +146,7 @@ export class WarroomApp implements WarroomApi {
     const now = isoNow(this.clock);
     const status = filter.status ?? "all";
     return [...this.projection.all()]
-      .filter((i) => status === "all" || (status === "resolved") === (i.status === "resolved"))
+      .filter((i) => inStatusFilter(i, status))
       .filter((i) => !filter.severity || i.severity === filter.severity)
       .filter((i) => !filter.mode || i.mode === filter.mode)
       .filter((i) => this.visible(i))
